@@ -1,0 +1,17 @@
+package dev.kmipjca.protocol;
+
+import static dev.kmipjca.ttlv.Tag.UNIQUE_IDENTIFIER;
+
+/** Activate: Pre-Active to Active. */
+public final class Activate {
+    private Activate() {}
+
+    public record Request(@TtlvField(UNIQUE_IDENTIFIER) UniqueId uniqueIdentifier) implements RequestPayload {
+        public static Request of(String uniqueIdentifier) {
+            return new Request(UniqueId.of(uniqueIdentifier));
+        }
+    }
+
+    public record Response(@TtlvField(value = UNIQUE_IDENTIFIER, required = true) UniqueId uniqueIdentifier)
+            implements ResponsePayload {}
+}

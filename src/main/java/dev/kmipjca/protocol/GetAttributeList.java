@@ -1,0 +1,24 @@
+package dev.kmipjca.protocol;
+
+import static dev.kmipjca.ttlv.Tag.ATTRIBUTE_NAME;
+import static dev.kmipjca.ttlv.Tag.ATTRIBUTE_REFERENCE;
+import static dev.kmipjca.ttlv.Tag.UNIQUE_IDENTIFIER;
+
+import java.util.List;
+
+/** Get Attribute List: the names of an object's attributes (Attribute Name in 1.x, Attribute Reference in 2.x). */
+public final class GetAttributeList {
+    private GetAttributeList() {}
+
+    public record Request(@TtlvField(UNIQUE_IDENTIFIER) UniqueId uniqueIdentifier) implements RequestPayload {}
+
+    public record Response(
+            @TtlvField(value = UNIQUE_IDENTIFIER, required = true) UniqueId uniqueIdentifier,
+            @TtlvField(value = ATTRIBUTE_NAME, v2 = ATTRIBUTE_REFERENCE) List<String> attributeNames)
+            implements ResponsePayload {
+
+        public Response {
+            attributeNames = Lists.copy(attributeNames);
+        }
+    }
+}
