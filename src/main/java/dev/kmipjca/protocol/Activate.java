@@ -2,6 +2,9 @@ package dev.kmipjca.protocol;
 
 import static dev.kmipjca.ttlv.Tag.UNIQUE_IDENTIFIER;
 
+import dev.kmipjca.ttlv.Ttlv;
+import java.util.List;
+
 /** Activate: Pre-Active to Active. */
 public final class Activate {
     private Activate() {}
@@ -12,6 +15,16 @@ public final class Activate {
         }
     }
 
-    public record Response(@TtlvField(value = UNIQUE_IDENTIFIER, required = true) UniqueId uniqueIdentifier)
-            implements ResponsePayload {}
+    public record Response(
+            @TtlvField(value = UNIQUE_IDENTIFIER, required = true) UniqueId uniqueIdentifier,
+            @TtlvField.Extensions List<Ttlv> extensions) implements ResponsePayload {
+        public Response {
+            extensions = Lists.copy(extensions);
+        }
+
+        /** Without extensions. */
+        public Response(UniqueId uniqueIdentifier) {
+            this(uniqueIdentifier, List.of());
+        }
+    }
 }

@@ -6,6 +6,9 @@ import static dev.kmipjca.ttlv.Tag.PROTECTION_STORAGE_MASKS;
 import static dev.kmipjca.ttlv.Tag.TEMPLATE_ATTRIBUTE;
 import static dev.kmipjca.ttlv.Tag.UNIQUE_IDENTIFIER;
 
+import dev.kmipjca.ttlv.Ttlv;
+import java.util.List;
+
 /**
  * Create: the server generates a key. The attributes travel in a Template-Attribute (1.x) or an
  * Attributes structure (2.x); Cryptographic Algorithm and Cryptographic Usage Mask are required.
@@ -40,7 +43,16 @@ public final class Create {
     public record Response(
             @TtlvField(value = OBJECT_TYPE, required = true) ObjectType objectType,
             @TtlvField(value = UNIQUE_IDENTIFIER, required = true) UniqueId uniqueIdentifier,
-            @TtlvField(value = TEMPLATE_ATTRIBUTE, removedIn = "2.0") Attributes attributes) implements ResponsePayload {
+            @TtlvField(value = TEMPLATE_ATTRIBUTE, removedIn = "2.0") Attributes attributes,
+            @TtlvField.Extensions List<Ttlv> extensions) implements ResponsePayload {
+        public Response {
+            extensions = Lists.copy(extensions);
+        }
+
+        /** Without extensions. */
+        public Response(ObjectType objectType, UniqueId uniqueIdentifier, Attributes attributes) {
+            this(objectType, uniqueIdentifier, attributes, List.of());
+        }
 
         public static Response of(ObjectType objectType, UniqueId uniqueIdentifier) {
             return new Response(objectType, uniqueIdentifier, null);

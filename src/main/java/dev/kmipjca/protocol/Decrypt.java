@@ -10,6 +10,9 @@ import static dev.kmipjca.ttlv.Tag.INIT_INDICATOR;
 import static dev.kmipjca.ttlv.Tag.IV_COUNTER_NONCE;
 import static dev.kmipjca.ttlv.Tag.UNIQUE_IDENTIFIER;
 
+import dev.kmipjca.ttlv.Ttlv;
+import java.util.List;
+
 /** Decrypt (KMIP 1.2 and later): as Encrypt, plus the Authenticated Encryption Tag to check (1.4). */
 public final class Decrypt {
     private Decrypt() {}
@@ -36,5 +39,15 @@ public final class Decrypt {
     public record Response(
             @TtlvField(value = UNIQUE_IDENTIFIER, required = true) UniqueId uniqueIdentifier,
             @TtlvField(DATA) Bytes data,
-            @TtlvField(value = CORRELATION_VALUE, since = "1.3") Bytes correlationValue) implements ResponsePayload {}
+            @TtlvField(value = CORRELATION_VALUE, since = "1.3") Bytes correlationValue,
+            @TtlvField.Extensions List<Ttlv> extensions) implements ResponsePayload {
+        public Response {
+            extensions = Lists.copy(extensions);
+        }
+
+        /** Without extensions. */
+        public Response(UniqueId uniqueIdentifier, Bytes data, Bytes correlationValue) {
+            this(uniqueIdentifier, data, correlationValue, List.of());
+        }
+    }
 }

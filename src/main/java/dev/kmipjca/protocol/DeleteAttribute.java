@@ -7,6 +7,9 @@ import static dev.kmipjca.ttlv.Tag.ATTRIBUTE_REFERENCE;
 import static dev.kmipjca.ttlv.Tag.CURRENT_ATTRIBUTE;
 import static dev.kmipjca.ttlv.Tag.UNIQUE_IDENTIFIER;
 
+import dev.kmipjca.ttlv.Ttlv;
+import java.util.List;
+
 /**
  * Delete Attribute: 1.x names the attribute (Attribute Name, Attribute Index?) and gets the deleted
  * attribute back; 2.x gives a Current Attribute or an Attribute Reference and gets the Unique
@@ -36,6 +39,15 @@ public final class DeleteAttribute {
 
     public record Response(
             @TtlvField(value = UNIQUE_IDENTIFIER, required = true) UniqueId uniqueIdentifier,
-            @TtlvField(value = ATTRIBUTE, removedIn = "2.0", required = true) Attribute attribute)
-            implements ResponsePayload {}
+            @TtlvField(value = ATTRIBUTE, removedIn = "2.0", required = true) Attribute attribute,
+            @TtlvField.Extensions List<Ttlv> extensions) implements ResponsePayload {
+        public Response {
+            extensions = Lists.copy(extensions);
+        }
+
+        /** Without extensions. */
+        public Response(UniqueId uniqueIdentifier, Attribute attribute) {
+            this(uniqueIdentifier, attribute, List.of());
+        }
+    }
 }

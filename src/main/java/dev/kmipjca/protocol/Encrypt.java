@@ -10,6 +10,9 @@ import static dev.kmipjca.ttlv.Tag.INIT_INDICATOR;
 import static dev.kmipjca.ttlv.Tag.IV_COUNTER_NONCE;
 import static dev.kmipjca.ttlv.Tag.UNIQUE_IDENTIFIER;
 
+import dev.kmipjca.ttlv.Ttlv;
+import java.util.List;
+
 /**
  * Encrypt (KMIP 1.2 and later): the server encrypts Data under a key it holds. With Random IV set in
  * the Cryptographic Parameters the server picks the IV and returns it; for AEAD modes the tag comes
@@ -40,5 +43,15 @@ public final class Encrypt {
             @TtlvField(DATA) Bytes data,
             @TtlvField(IV_COUNTER_NONCE) Bytes ivCounterNonce,
             @TtlvField(value = CORRELATION_VALUE, since = "1.3") Bytes correlationValue,
-            @TtlvField(value = AUTHENTICATED_ENCRYPTION_TAG, since = "1.4") Bytes tag) implements ResponsePayload {}
+            @TtlvField(value = AUTHENTICATED_ENCRYPTION_TAG, since = "1.4") Bytes tag,
+            @TtlvField.Extensions List<Ttlv> extensions) implements ResponsePayload {
+        public Response {
+            extensions = Lists.copy(extensions);
+        }
+
+        /** Without extensions. */
+        public Response(UniqueId uniqueIdentifier, Bytes data, Bytes ivCounterNonce, Bytes correlationValue, Bytes tag) {
+            this(uniqueIdentifier, data, ivCounterNonce, correlationValue, tag, List.of());
+        }
+    }
 }

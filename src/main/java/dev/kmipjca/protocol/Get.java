@@ -7,6 +7,9 @@ import static dev.kmipjca.ttlv.Tag.KEY_WRAP_TYPE;
 import static dev.kmipjca.ttlv.Tag.OBJECT_TYPE;
 import static dev.kmipjca.ttlv.Tag.UNIQUE_IDENTIFIER;
 
+import dev.kmipjca.ttlv.Ttlv;
+import java.util.List;
+
 /** Get: fetch an object, optionally in a given format or wrapped under another key. */
 public final class Get {
     private Get() {}
@@ -28,7 +31,16 @@ public final class Get {
     public record Response(
             @TtlvField(value = OBJECT_TYPE, required = true) ObjectType objectType,
             @TtlvField(value = UNIQUE_IDENTIFIER, required = true) UniqueId uniqueIdentifier,
-            @TtlvField(value = TtlvField.MANAGED_OBJECT, required = true) ManagedObject object) implements ResponsePayload {
+            @TtlvField(value = TtlvField.MANAGED_OBJECT, required = true) ManagedObject object,
+            @TtlvField.Extensions List<Ttlv> extensions) implements ResponsePayload {
+        public Response {
+            extensions = Lists.copy(extensions);
+        }
+
+        /** Without extensions. */
+        public Response(ObjectType objectType, UniqueId uniqueIdentifier, ManagedObject object) {
+            this(objectType, uniqueIdentifier, object, List.of());
+        }
 
         public static Response of(UniqueId uniqueIdentifier, ManagedObject object) {
             return new Response(object.objectType(), uniqueIdentifier, object);

@@ -4,6 +4,7 @@ import static dev.kmipjca.ttlv.Tag.ATTRIBUTE_NAME;
 import static dev.kmipjca.ttlv.Tag.ATTRIBUTE_REFERENCE;
 import static dev.kmipjca.ttlv.Tag.UNIQUE_IDENTIFIER;
 
+import dev.kmipjca.ttlv.Ttlv;
 import java.util.List;
 
 /** Get Attribute List: the names of an object's attributes (Attribute Name in 1.x, Attribute Reference in 2.x). */
@@ -14,11 +15,17 @@ public final class GetAttributeList {
 
     public record Response(
             @TtlvField(value = UNIQUE_IDENTIFIER, required = true) UniqueId uniqueIdentifier,
-            @TtlvField(value = ATTRIBUTE_NAME, v2 = ATTRIBUTE_REFERENCE) List<String> attributeNames)
-            implements ResponsePayload {
+            @TtlvField(value = ATTRIBUTE_NAME, v2 = ATTRIBUTE_REFERENCE) List<String> attributeNames,
+            @TtlvField.Extensions List<Ttlv> extensions) implements ResponsePayload {
 
         public Response {
+            extensions = Lists.copy(extensions);
             attributeNames = Lists.copy(attributeNames);
+        }
+
+        /** Without extensions. */
+        public Response(UniqueId uniqueIdentifier, List<String> attributeNames) {
+            this(uniqueIdentifier, attributeNames, List.of());
         }
     }
 }

@@ -6,6 +6,7 @@ import static dev.kmipjca.ttlv.Tag.ATTRIBUTE_NAME;
 import static dev.kmipjca.ttlv.Tag.ATTRIBUTE_REFERENCE;
 import static dev.kmipjca.ttlv.Tag.UNIQUE_IDENTIFIER;
 
+import dev.kmipjca.ttlv.Ttlv;
 import java.util.List;
 
 /**
@@ -32,11 +33,17 @@ public final class GetAttributes {
 
     public record Response(
             @TtlvField(value = UNIQUE_IDENTIFIER, required = true) UniqueId uniqueIdentifier,
-            @TtlvField(value = ATTRIBUTE, v2 = ATTRIBUTES, required = true) Attributes attributes)
-            implements ResponsePayload {
+            @TtlvField(value = ATTRIBUTE, v2 = ATTRIBUTES, required = true) Attributes attributes,
+            @TtlvField.Extensions List<Ttlv> extensions) implements ResponsePayload {
 
         public Response {
+            extensions = Lists.copy(extensions);
             attributes = Attributes.orEmpty(attributes);
+        }
+
+        /** Without extensions. */
+        public Response(UniqueId uniqueIdentifier, Attributes attributes) {
+            this(uniqueIdentifier, attributes, List.of());
         }
     }
 }

@@ -9,6 +9,7 @@ import static dev.kmipjca.ttlv.Tag.OFFSET_ITEMS;
 import static dev.kmipjca.ttlv.Tag.STORAGE_STATUS_MASK;
 import static dev.kmipjca.ttlv.Tag.UNIQUE_IDENTIFIER;
 
+import dev.kmipjca.ttlv.Ttlv;
 import java.util.List;
 
 /**
@@ -37,10 +38,17 @@ public final class Locate {
 
     public record Response(
             @TtlvField(value = LOCATED_ITEMS, since = "1.3") Integer locatedItems,
-            @TtlvField(UNIQUE_IDENTIFIER) List<UniqueId> uniqueIdentifiers) implements ResponsePayload {
+            @TtlvField(UNIQUE_IDENTIFIER) List<UniqueId> uniqueIdentifiers,
+            @TtlvField.Extensions List<Ttlv> extensions) implements ResponsePayload {
 
         public Response {
+            extensions = Lists.copy(extensions);
             uniqueIdentifiers = Lists.copy(uniqueIdentifiers);
+        }
+
+        /** Without extensions. */
+        public Response(Integer locatedItems, List<UniqueId> uniqueIdentifiers) {
+            this(locatedItems, uniqueIdentifiers, List.of());
         }
     }
 }

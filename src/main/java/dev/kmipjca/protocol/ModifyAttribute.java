@@ -5,6 +5,9 @@ import static dev.kmipjca.ttlv.Tag.CURRENT_ATTRIBUTE;
 import static dev.kmipjca.ttlv.Tag.NEW_ATTRIBUTE;
 import static dev.kmipjca.ttlv.Tag.UNIQUE_IDENTIFIER;
 
+import dev.kmipjca.ttlv.Ttlv;
+import java.util.List;
+
 /**
  * Modify Attribute: 1.x sends the attribute (name, optional index, new value) and gets it back; 2.x
  * sends an optional Current Attribute and the New Attribute, and gets the Unique Identifier.
@@ -20,6 +23,15 @@ public final class ModifyAttribute {
 
     public record Response(
             @TtlvField(value = UNIQUE_IDENTIFIER, required = true) UniqueId uniqueIdentifier,
-            @TtlvField(value = ATTRIBUTE, removedIn = "2.0", required = true) Attribute attribute)
-            implements ResponsePayload {}
+            @TtlvField(value = ATTRIBUTE, removedIn = "2.0", required = true) Attribute attribute,
+            @TtlvField.Extensions List<Ttlv> extensions) implements ResponsePayload {
+        public Response {
+            extensions = Lists.copy(extensions);
+        }
+
+        /** Without extensions. */
+        public Response(UniqueId uniqueIdentifier, Attribute attribute) {
+            this(uniqueIdentifier, attribute, List.of());
+        }
+    }
 }

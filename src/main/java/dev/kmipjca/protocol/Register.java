@@ -6,6 +6,9 @@ import static dev.kmipjca.ttlv.Tag.PROTECTION_STORAGE_MASKS;
 import static dev.kmipjca.ttlv.Tag.TEMPLATE_ATTRIBUTE;
 import static dev.kmipjca.ttlv.Tag.UNIQUE_IDENTIFIER;
 
+import dev.kmipjca.ttlv.Ttlv;
+import java.util.List;
+
 /** Register: the client hands the server an object (Symmetric Key, Secret Data, Private Key, Certificate …). */
 public final class Register {
     private Register() {}
@@ -25,7 +28,16 @@ public final class Register {
 
     public record Response(
             @TtlvField(value = UNIQUE_IDENTIFIER, required = true) UniqueId uniqueIdentifier,
-            @TtlvField(value = TEMPLATE_ATTRIBUTE, removedIn = "2.0") Attributes attributes) implements ResponsePayload {
+            @TtlvField(value = TEMPLATE_ATTRIBUTE, removedIn = "2.0") Attributes attributes,
+            @TtlvField.Extensions List<Ttlv> extensions) implements ResponsePayload {
+        public Response {
+            extensions = Lists.copy(extensions);
+        }
+
+        /** Without extensions. */
+        public Response(UniqueId uniqueIdentifier, Attributes attributes) {
+            this(uniqueIdentifier, attributes, List.of());
+        }
 
         public static Response of(UniqueId uniqueIdentifier) {
             return new Response(uniqueIdentifier, null);

@@ -4,6 +4,9 @@ import static dev.kmipjca.ttlv.Tag.COMPROMISE_OCCURRENCE_DATE;
 import static dev.kmipjca.ttlv.Tag.REVOCATION_REASON;
 import static dev.kmipjca.ttlv.Tag.UNIQUE_IDENTIFIER;
 
+import dev.kmipjca.ttlv.Ttlv;
+import java.util.List;
+
 import java.time.Instant;
 
 /** Revoke: Key Compromise moves the object to Compromised, any other reason to Deactivated. */
@@ -20,6 +23,16 @@ public final class Revoke {
         }
     }
 
-    public record Response(@TtlvField(value = UNIQUE_IDENTIFIER, required = true) UniqueId uniqueIdentifier)
-            implements ResponsePayload {}
+    public record Response(
+            @TtlvField(value = UNIQUE_IDENTIFIER, required = true) UniqueId uniqueIdentifier,
+            @TtlvField.Extensions List<Ttlv> extensions) implements ResponsePayload {
+        public Response {
+            extensions = Lists.copy(extensions);
+        }
+
+        /** Without extensions. */
+        public Response(UniqueId uniqueIdentifier) {
+            this(uniqueIdentifier, List.of());
+        }
+    }
 }
