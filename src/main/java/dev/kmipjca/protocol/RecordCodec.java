@@ -251,7 +251,7 @@ final class RecordCodec {
     }
 
     /** "Create.Request", "KeyBlock". */
-    private static String displayName(Class<?> type) {
+    static String displayName(Class<?> type) {
         Class<?> outer = type.getEnclosingClass();
         return outer == null ? type.getSimpleName() : outer.getSimpleName() + "." + type.getSimpleName();
     }

@@ -68,7 +68,7 @@ public record ResponseBatchItem(
         if (!type.isInstance(payload)) {
             throw KmipProtocolException.invalidMessage("response Batch Item of " + operation, RESPONSE_PAYLOAD,
                     payload == null ? "a successful item has no Response Payload"
-                            : "expected a " + type.getSimpleName() + " payload, found " + payload.getClass().getSimpleName());
+                            : "expected a " + RecordCodec.displayName(type) + " payload, found " + RecordCodec.displayName(payload.getClass()));
         }
         return type.cast(payload);
     }
