@@ -26,7 +26,7 @@ import java.util.Locale;
  *       Structure {Vendor Identification, Attribute Name}, shown as "vendor:name").</li>
  * </ul>
  * The value of a standard attribute is coded by its {@link AttributeKey}'s type; others by
- * {@link ValueCodecs#encodeAny} / {@link ValueCodecs#decodeAny}.
+ * {@link RawValues#encodeAny} / {@link RawValues#decodeAny}.
  */
 final class AttributeCodec {
     private AttributeCodec() {}
@@ -161,13 +161,13 @@ final class AttributeCodec {
 
     private static Ttlv encodeValue(Attribute a, int tag, ProtocolVersion v) {
         AttributeKey<?> key = a.key();
-        return key != null ? ValueCodecs.forType(key.type()).encode(tag, a.value(), v) : ValueCodecs.encodeAny(tag, a.value(), v);
+        return key != null ? ValueCodecs.forType(key.type()).encode(tag, a.value(), v) : RawValues.encodeAny(tag, a.value(), v);
     }
 
     private static Object decodeValue(String name, Ttlv item, ProtocolVersion v) throws KmipProtocolException {
         AttributeKey<?> key = AttributeKey.byName(name);
         if (key == null) {
-            return ValueCodecs.decodeAny(item, v);
+            return RawValues.decodeAny(item, v);
         }
         ValueCodec codec = ValueCodecs.forType(key.type());
         if (!codec.accepts(item.type(), v)) {

@@ -57,7 +57,7 @@ final class Payloads {
 
     static Ttlv encode(Object payload, int tag, ProtocolVersion v) {
         if (payload instanceof RawPayload) {
-            return ValueCodecs.retag(((RawPayload) payload).item(), tag);
+            return RawValues.retag(((RawPayload) payload).item(), tag);
         }
         return RecordCodec.encode((Record) payload, tag, v);
     }

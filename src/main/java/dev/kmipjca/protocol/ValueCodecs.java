@@ -8,14 +8,12 @@ import java.lang.reflect.Method;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
  * The codecs for field values, chosen by Java type: the primitive item types, enumerations, the
- * polymorphic Unique Identifier, raw items and nested records. Also encodes and decodes values of
- * unknown attributes by their runtime type / item type.
+ * polymorphic Unique Identifier, batch item payloads, raw items and nested records.
  */
 final class ValueCodecs {
     private ValueCodecs() {}
@@ -69,7 +67,7 @@ final class ValueCodecs {
 
         @Override
         public Ttlv encode(int tag, Object value, ProtocolVersion v) {
-            return retag((Ttlv) value, tag);
+            return RawValues.retag((Ttlv) value, tag);
         }
 
         @Override
@@ -184,74 +182,6 @@ final class ValueCodecs {
             return PAYLOAD;
         }
         throw new IllegalStateException("no TTLV codec for " + type.getName());
-    }
-
-    /** Encodes a value of an attribute this package does not model, by its Java type. */
-    static Ttlv encodeAny(int tag, Object value, ProtocolVersion v) {
-        ValueCodec codec;
-        try {
-            codec = forType(value.getClass());
-        } catch (IllegalStateException e) {
-            throw new IllegalArgumentException("cannot encode an attribute value of type " + value.getClass().getName(), e);
-        }
-        return codec.encode(tag, value, v);
-    }
-
-    /** Decodes a value of an attribute this package does not model: primitives to Java values, the rest raw. */
-    static Object decodeAny(Ttlv item, ProtocolVersion v) throws KmipProtocolException {
-        switch (item.type()) {
-            case INTEGER:
-            case LONG_INTEGER:
-            case BIG_INTEGER:
-            case BOOLEAN:
-            case TEXT_STRING:
-            case BYTE_STRING:
-            case DATE_TIME:
-            case INTERVAL:
-                return scalarFor(item.type()).decode(item, v);
-            default:
-                return item;
-        }
-    }
-
-    private static ValueCodec scalarFor(ItemType type) {
-        switch (type) {
-            case INTEGER: return INTEGER;
-            case LONG_INTEGER: return LONG;
-            case BIG_INTEGER: return BIG_INTEGER;
-            case BOOLEAN: return BOOLEAN;
-            case TEXT_STRING: return TEXT;
-            case BYTE_STRING: return BYTES;
-            case DATE_TIME: return DATE_TIME;
-            default: return INTERVAL;
-        }
-    }
-
-    /** The same item under another tag (a raw value moving between Attribute Value and its own tag). */
-    static Ttlv retag(Ttlv item, int tag) {
-        if (item.tag() == tag) {
-            return item;
-        }
-        switch (item.type()) {
-            case STRUCTURE: return Ttlv.structure(tag, item.children());
-            case INTEGER: return Ttlv.integer(tag, item.asInt());
-            case LONG_INTEGER: return Ttlv.longInteger(tag, item.asLong());
-            case BIG_INTEGER: return Ttlv.bigInteger(tag, item.asBigInteger());
-            case ENUMERATION: return Ttlv.enumeration(tag, item.asEnum());
-            case BOOLEAN: return Ttlv.bool(tag, item.asBoolean());
-            case TEXT_STRING: return Ttlv.text(tag, item.asText());
-            case BYTE_STRING: {
-                byte[] b = item.asBytes();
-                try {
-                    return Ttlv.bytes(tag, b);
-                } finally {
-                    Arrays.fill(b, (byte) 0);
-                }
-            }
-            case DATE_TIME: return Ttlv.dateTime(tag, item.asInstant());
-            case INTERVAL: return Ttlv.interval(tag, item.asInterval());
-            default: return Ttlv.dateTimeExtended(tag, item.asInstant());
-        }
     }
 
     private static ValueCodec scalar(ItemType type, String expected, Function<Ttlv, Object> decode,
