@@ -131,7 +131,8 @@ final class RecordCodec {
     /** Decodes a Structure into a record of this type, in the rules of version {@code v}. */
     static <R extends Record> R decode(Class<R> type, Ttlv item, ProtocolVersion v) throws KmipProtocolException {
         Shape shape = SHAPES.get(type);
-        String where = TagNames.label(item.tag()) + " of " + shape.name;
+        boolean payload = RequestPayload.class.isAssignableFrom(type) || ResponsePayload.class.isAssignableFrom(type);
+        String where = TagNames.label(item.tag()) + (payload ? " of " + shape.name : "");
         if (!item.isStructure()) {
             throw KmipProtocolException.invalidField(null, item.tag(), "must be a Structure, found a " + item.type().displayName());
         }

@@ -142,4 +142,15 @@ class AttributeFormsTest {
         assertEquals(null, a.get(AttributeKey.STATE));
         assertEquals(5, a.with(Attribute.of(AttributeKey.STATE, State.ACTIVE)).size());
     }
+
+    @Test
+    void templateNameReference_in1_xTemplateAttribute_isKeptAndRefusedIn2_x() throws Exception {
+        Ttlv payload = Ttlv.structure(REQUEST_PAYLOAD, Ttlv.enumeration(OBJECT_TYPE, 2),
+                Ttlv.structure(TEMPLATE_ATTRIBUTE, name(NAME), v1("Cryptographic Length", Ttlv.integer(ATTRIBUTE_VALUE, 128))));
+        Create.Request r = (Create.Request) Messages.decodeRequestPayload(Operation.CREATE, payload, ProtocolVersion.V1_2);
+        assertEquals(List.of(Name.of("kek-1")), r.attributes().templateNames());
+        assertEquals(128, r.attributes().get(AttributeKey.CRYPTOGRAPHIC_LENGTH));
+        assertEquals(payload, Messages.encodeRequestPayload(r, ProtocolVersion.V1_2));
+        assertThrows(IllegalArgumentException.class, () -> Messages.encodeRequestPayload(r, ProtocolVersion.V2_0));
+    }
 }
