@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * any request byte was written (connect, handshake, a refused client certificate) is retried up to
  * {@code kmip.connectRetries} times, 100 ms apart and doubling up to 2 s; certificate and protocol
  * failures are not retried. A failure after the request was written moves an idempotent request to
- * the next server (after one more try on a new connection when the failed one came from the pool);
+ * the next server (after one more try on another connection when the failed one came from the pool);
  * a non-idempotent one ends with {@link OutcomeUnknownException}. When no server succeeds,
  * {@link ServersUnavailableException} lists every server and why it failed.
  *
@@ -165,7 +165,8 @@ public final class KmipTransport implements AutoCloseable {
         for (int i = 0; i < order.size(); i++) {
             ServerAddress server = order.get(i);
             ServerPool pool = pools.get(server);
-            boolean freshTried = false;
+            boolean retriedHere = false;
+            boolean onlyBusy = true;
             int attempt = 0;
             while (true) {
                 if (attempt > 0) {
@@ -176,6 +177,7 @@ public final class KmipTransport implements AutoCloseable {
                     c = pool.acquire();
                 } catch (ServerFailure f) {
                     last = f;
+                    onlyBusy &= f.busy();
                     failures.put(server, f.reason() + (attempt > 0 ? " (" + (attempt + 1) + " attempts)" : ""));
                     if (f.permanent() || attempt++ >= retries) {
                         break;
@@ -200,6 +202,7 @@ public final class KmipTransport implements AutoCloseable {
                             + TlsFailures.describe(e), false, c.requestSent(), e);
                 }
                 last = f;
+                onlyBusy = false;
                 if (!f.requestSent()) {
                     failures.put(server, f.reason() + (attempt > 0 ? " (" + (attempt + 1) + " attempts)" : ""));
                     if (f.permanent() || attempt++ >= retries) {
@@ -213,15 +216,17 @@ public final class KmipTransport implements AutoCloseable {
                             + " a non-idempotent request", server, f.reason());
                     throw new OutcomeUnknownException(server, f);
                 }
-                if (c.reused() && !freshTried) {
-                    freshTried = true;
-                    LOG.log(Level.DEBUG, "a reused connection to {0} failed ({1}); trying a new one", server, f.reason());
+                if (c.reused() && !retriedHere) {
+                    retriedHere = true;
+                    LOG.log(Level.DEBUG, "a reused connection to {0} failed ({1}); trying another one", server, f.reason());
                     continue;
                 }
                 failures.put(server, f.reason());
                 break;
             }
-            coolDown(server);
+            if (!onlyBusy) {
+                coolDown(server);
+            }
             if (i + 1 < order.size()) {
                 LOG.log(Level.WARNING, "KMIP server {0} failed ({1}); trying {2}", server, failures.get(server),
                         order.get(i + 1));

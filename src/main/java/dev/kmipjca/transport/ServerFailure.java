@@ -15,13 +15,30 @@ final class ServerFailure extends IOException {
     private final String reason;
     private final boolean permanent;
     private final boolean requestSent;
+    private final boolean busy;
 
     ServerFailure(ServerAddress server, String reason, boolean permanent, boolean requestSent, Throwable cause) {
+        this(server, reason, permanent, requestSent, false, cause);
+    }
+
+    private ServerFailure(ServerAddress server, String reason, boolean permanent, boolean requestSent, boolean busy,
+                          Throwable cause) {
         super(server + ": " + reason, cause);
         this.server = server;
         this.reason = reason;
         this.permanent = permanent;
         this.requestSent = requestSent;
+        this.busy = busy;
+    }
+
+    /** Every pooled connection to a healthy server stayed in use: move on, but do not cool it down. */
+    static ServerFailure busy(ServerAddress server, String reason) {
+        return new ServerFailure(server, reason, true, false, true, null);
+    }
+
+    /** The server is healthy but its pool stayed full. */
+    boolean busy() {
+        return busy;
     }
 
     ServerAddress server() {

@@ -47,8 +47,8 @@ final class ServerPool {
     PooledConnection acquire() throws IOException {
         try {
             if (!permits.tryAcquire(timeoutMs, TimeUnit.MILLISECONDS)) {
-                throw new ServerFailure(server, "all " + size + " connections (kmip.poolSize) stayed busy for "
-                        + timeoutMs + " ms", false, false, null);
+                throw ServerFailure.busy(server, "all " + size + " connections (kmip.poolSize) stayed busy for "
+                        + timeoutMs + " ms");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -139,6 +139,41 @@ class PoolTest {
         }
     }
 
+    @Test
+    void fullPool_sendsTheRequestToTheNextServerWithoutCoolingTheFirstDown() throws Exception {
+        try (FakeServer a = FakeServer.tls(FakeServer::echo); FakeServer b = FakeServer.tls(FakeServer::echo);
+             KmipTransport t = KmipTransport.open(TestPki.settings(dir, a.entry() + "," + b.entry()).poolSize(1)
+                     .build(), null)) {
+            java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            ExecutorService holder = Executors.newSingleThreadExecutor();
+            try {
+                Future<Integer> held = holder.submit(() -> t.execute(true, c -> {
+                    holding.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        throw new java.io.InterruptedIOException();
+                    }
+                    return c.server().port();
+                }));
+                holding.await();
+                int port = t.execute(true, c -> {
+                    c.roundTrip(Frames.request(1, 0));
+                    return c.server().port();
+                });
+                assertEquals(b.port(), port, "the only connection to the first server is busy");
+                release.countDown();
+                assertEquals(a.port(), held.get(5, TimeUnit.SECONDS));
+                assertEquals(a.port(), (int) t.execute(true, c -> c.server().port()), "no cool-down for a busy server");
+            } finally {
+                release.countDown();
+                holder.shutdownNow();
+                assertTrue(holder.awaitTermination(5, TimeUnit.SECONDS));
+            }
+        }
+    }
+
     /** A server whose first answer is {@code bad} (then it closes), and which echoes on later connections. */
     private static FakeServer badFirst(byte[] bad) throws Exception {
         AtomicInteger calls = new AtomicInteger();
