@@ -97,6 +97,11 @@ public final class Ttlv {
         return new Ttlv(tag, ItemType.BYTE_STRING, value);
     }
 
+    /** Used by the decoder: takes ownership of {@code children} (no nulls) without copying. */
+    static Ttlv structureNoCopy(int tag, List<Ttlv> children) {
+        return new Ttlv(tag, ItemType.STRUCTURE, children.isEmpty() ? List.of() : Collections.unmodifiableList(children));
+    }
+
     // ---- accessors --------------------------------------------------------------------------------
 
     public int tag() {

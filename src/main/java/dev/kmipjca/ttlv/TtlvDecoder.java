@@ -31,6 +31,9 @@ public final class TtlvDecoder {
     /** Default cap on nesting: 64 levels (real messages stay under 10). */
     public static final int DEFAULT_MAX_DEPTH = 64;
 
+    /** Shared by every empty Byte String; zeroing it (Ttlv.wipe) changes nothing. */
+    private static final byte[] EMPTY = new byte[0];
+
     private static final TtlvDecoder DEFAULT = new TtlvDecoder(DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_DEPTH, true);
 
     private final int maxMessageBytes;
@@ -166,12 +169,15 @@ public final class TtlvDecoder {
             }
             int len = (int) length;
             if (type == ItemType.STRUCTURE) {
+                if (len == 0) {
+                    return Ttlv.structureNoCopy(tag, List.of());
+                }
                 int childEnd = pos + len;
-                List<Ttlv> children = new ArrayList<>();
+                List<Ttlv> children = new ArrayList<>(Math.min(len >>> 3, 10)); // a child takes 8 bytes or more
                 while (pos < childEnd) {
                     children.add(item(childEnd, depth + 1));
                 }
-                return Ttlv.structure(tag, children);
+                return Ttlv.structureNoCopy(tag, children);
             }
             int valueAt = pos;
             checkPadding(valueAt + len, valueAt + (int) padded, tag);
@@ -196,7 +202,7 @@ public final class TtlvDecoder {
                 case TEXT_STRING:
                     return Ttlv.text(tag, utf8(valueAt, len, tag));
                 case BYTE_STRING:
-                    return Ttlv.bytesNoCopy(tag, Arrays.copyOfRange(in, valueAt, valueAt + len));
+                    return Ttlv.bytesNoCopy(tag, len == 0 ? EMPTY : Arrays.copyOfRange(in, valueAt, valueAt + len));
                 case DATE_TIME: {
                     long seconds = getLong(valueAt);
                     if (seconds < Instant.MIN.getEpochSecond() || seconds > Instant.MAX.getEpochSecond()) {
@@ -261,7 +267,7 @@ public final class TtlvDecoder {
                 i++;
             }
             if (i == at + len) {
-                return new String(in, at, len, StandardCharsets.US_ASCII);
+                return len == 0 ? "" : new String(in, at, len, StandardCharsets.US_ASCII);
             }
             ByteBuffer src = ByteBuffer.wrap(in, at, len);
             CharBuffer dst = CharBuffer.allocate(len);
