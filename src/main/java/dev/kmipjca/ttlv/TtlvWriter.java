@@ -177,6 +177,11 @@ public final class TtlvWriter {
         depth = 0;
     }
 
+    /** The internal buffer itself, not a copy: lets tests in this package check that it was zeroed. */
+    byte[] buffer() {
+        return buf;
+    }
+
     // ---- encoding helpers, shared with Ttlv -------------------------------------------------------
 
     /** The value length rounded up to the next multiple of 8. */
