@@ -229,7 +229,8 @@ public final class Ttlv {
 
     /** Encodes this item to its TTLV bytes. */
     public byte[] encode() {
-        return new TtlvWriter().write(this).toByteArray();
+        TtlvWriter w = new TtlvWriter(Math.toIntExact(encodedSize())); // exact: no growth, no final copy
+        return w.write(this).takeBytes();
     }
 
     /** Zeroes every Byte String value in this tree. Call it on trees that carried key material. */
