@@ -30,6 +30,8 @@ public final class TtlvDecoder {
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 16 << 20;
     /** Default cap on nesting: 64 levels (real messages stay under 10). */
     public static final int DEFAULT_MAX_DEPTH = 64;
+    /** The deepest a decoder may be configured to go, so that no input can exhaust the thread's stack. */
+    public static final int MAX_DEPTH_LIMIT = 1024;
 
     /** Shared by every empty Byte String; zeroing it (Ttlv.wipe) changes nothing. */
     private static final byte[] EMPTY = new byte[0];
@@ -42,12 +44,13 @@ public final class TtlvDecoder {
 
     /**
      * @param maxMessageBytes        largest input accepted, in bytes
-     * @param maxDepth               deepest nesting accepted (the top-level item is depth 1)
+     * @param maxDepth               deepest nesting accepted (the top-level item is depth 1), at most
+     *                               {@value #MAX_DEPTH_LIMIT}: the decoder recurses once per level
      * @param allowDateTimeExtended  whether type 0x0B is accepted (KMIP 2.0 and later only)
      */
     public TtlvDecoder(int maxMessageBytes, int maxDepth, boolean allowDateTimeExtended) {
-        if (maxMessageBytes < 8 || maxDepth < 1) {
-            throw new IllegalArgumentException("maxMessageBytes must be >= 8 and maxDepth >= 1");
+        if (maxMessageBytes < 8 || maxDepth < 1 || maxDepth > MAX_DEPTH_LIMIT) {
+            throw new IllegalArgumentException("maxMessageBytes must be >= 8 and maxDepth 1 to " + MAX_DEPTH_LIMIT);
         }
         this.maxMessageBytes = maxMessageBytes;
         this.maxDepth = maxDepth;

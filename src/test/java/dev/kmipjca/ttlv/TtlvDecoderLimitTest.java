@@ -54,6 +54,21 @@ class TtlvDecoderLimitTest {
     }
 
     @Test
+    void configuredDepth_aboveLimit_refused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new TtlvDecoder(1 << 20, TtlvDecoder.MAX_DEPTH_LIMIT + 1, true));
+        assertEquals("maxMessageBytes must be >= 8 and maxDepth 1 to 1024", e.getMessage());
+    }
+
+    @Test
+    void nesting_atMaximumConfigurableDepth_decodedWithoutExhaustingTheStack() throws TtlvException {
+        TtlvDecoder deepest = new TtlvDecoder(1 << 20, TtlvDecoder.MAX_DEPTH_LIMIT, true);
+        deepest.decode(nested(TtlvDecoder.MAX_DEPTH_LIMIT));
+        TtlvException e = assertThrows(TtlvException.class, () -> deepest.decode(nested(TtlvDecoder.MAX_DEPTH_LIMIT + 1)));
+        assertEquals("nesting deeper than 1024 levels", e.reason());
+    }
+
+    @Test
     void message_overConfiguredLimit_rejectedBeforeReading() throws TtlvException {
         TtlvDecoder small = new TtlvDecoder(64, 64, true);
         String header = "420043 | 08 | 00000038 | ";
