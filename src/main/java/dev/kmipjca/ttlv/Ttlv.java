@@ -97,6 +97,11 @@ public final class Ttlv {
         return new Ttlv(tag, ItemType.BYTE_STRING, value);
     }
 
+    /** Used by the decoder: takes ownership of {@code children} (no nulls) without copying. */
+    static Ttlv structureNoCopy(int tag, List<Ttlv> children) {
+        return new Ttlv(tag, ItemType.STRUCTURE, children.isEmpty() ? List.of() : Collections.unmodifiableList(children));
+    }
+
     // ---- accessors --------------------------------------------------------------------------------
 
     public int tag() {
@@ -224,7 +229,8 @@ public final class Ttlv {
 
     /** Encodes this item to its TTLV bytes. */
     public byte[] encode() {
-        return new TtlvWriter().write(this).toByteArray();
+        TtlvWriter w = new TtlvWriter(Math.toIntExact(encodedSize())); // exact: no growth, no final copy
+        return w.write(this).takeBytes();
     }
 
     /** Zeroes every Byte String value in this tree. Call it on trees that carried key material. */

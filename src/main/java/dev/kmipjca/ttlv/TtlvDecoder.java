@@ -2,7 +2,9 @@ package dev.kmipjca.ttlv;
 
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -15,7 +17,9 @@ import java.util.List;
  * rule, every input that breaks the encoding rules (docs/architecture.md lists them: truncated headers,
  * lengths beyond the enclosing item, tags outside 0x42/0x54, unknown types, wrong fixed lengths,
  * non-zero padding, Booleans other than 0 and 1, invalid UTF-8, children that do not fill their
- * Structure, bytes left over, nesting and size limits).
+ * Structure, bytes left over, nesting and size limits). It accepts only the canonical encoding (Big
+ * Integers with minimal sign extension, Date-Times that {@link Instant} can hold), so every input it
+ * accepts re-encodes to the same bytes.
  *
  * <p>Every declared length is checked against the bytes that remain before anything is allocated, so
  * the memory a decode uses is bounded by the size of its input. Instances are immutable and
@@ -26,6 +30,11 @@ public final class TtlvDecoder {
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 16 << 20;
     /** Default cap on nesting: 64 levels (real messages stay under 10). */
     public static final int DEFAULT_MAX_DEPTH = 64;
+    /** The deepest a decoder may be configured to go, so that no input can exhaust the thread's stack. */
+    public static final int MAX_DEPTH_LIMIT = 1024;
+
+    /** Shared by every empty Byte String; zeroing it (Ttlv.wipe) changes nothing. */
+    private static final byte[] EMPTY = new byte[0];
 
     private static final TtlvDecoder DEFAULT = new TtlvDecoder(DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_DEPTH, true);
 
@@ -35,12 +44,13 @@ public final class TtlvDecoder {
 
     /**
      * @param maxMessageBytes        largest input accepted, in bytes
-     * @param maxDepth               deepest nesting accepted (the top-level item is depth 1)
+     * @param maxDepth               deepest nesting accepted (the top-level item is depth 1), at most
+     *                               {@value #MAX_DEPTH_LIMIT}: the decoder recurses once per level
      * @param allowDateTimeExtended  whether type 0x0B is accepted (KMIP 2.0 and later only)
      */
     public TtlvDecoder(int maxMessageBytes, int maxDepth, boolean allowDateTimeExtended) {
-        if (maxMessageBytes < 8 || maxDepth < 1) {
-            throw new IllegalArgumentException("maxMessageBytes must be >= 8 and maxDepth >= 1");
+        if (maxMessageBytes < 8 || maxDepth < 1 || maxDepth > MAX_DEPTH_LIMIT) {
+            throw new IllegalArgumentException("maxMessageBytes must be >= 8 and maxDepth 1 to " + MAX_DEPTH_LIMIT);
         }
         this.maxMessageBytes = maxMessageBytes;
         this.maxDepth = maxDepth;
@@ -96,8 +106,8 @@ public final class TtlvDecoder {
             throw new TtlvException("tag outside 0x42xxxx and 0x54xxxx", 0, tag);
         }
         if (header[3] != ItemType.STRUCTURE.code()) {
-            throw new TtlvException("a message must be a Structure, found type 0x"
-                    + Integer.toHexString(header[3] & 0xFF), 3, tag);
+            throw new TtlvException(String.format("a message must be a Structure, found type 0x%02X",
+                    header[3] & 0xFF), 3, tag);
         }
         long length = readUnsignedInt(header, 4);
         if (length % 8 != 0) {
@@ -136,6 +146,9 @@ public final class TtlvDecoder {
             if (!TagNames.isValidTag(tag)) {
                 throw new TtlvException("tag outside 0x42xxxx and 0x54xxxx", offset, tag);
             }
+            if (depth > maxDepth) {
+                throw new TtlvException("nesting deeper than " + maxDepth + " levels", offset, tag);
+            }
             int code = in[pos + 3] & 0xFF;
             ItemType type = ItemType.fromCode(code);
             if (type == null) {
@@ -159,15 +172,15 @@ public final class TtlvDecoder {
             }
             int len = (int) length;
             if (type == ItemType.STRUCTURE) {
-                if (depth >= maxDepth) {
-                    throw new TtlvException("nesting deeper than " + maxDepth + " levels", offset, tag);
+                if (len == 0) {
+                    return Ttlv.structureNoCopy(tag, List.of());
                 }
                 int childEnd = pos + len;
-                List<Ttlv> children = new ArrayList<>();
+                List<Ttlv> children = new ArrayList<>(Math.min(len >>> 3, 10)); // a child takes 8 bytes or more
                 while (pos < childEnd) {
                     children.add(item(childEnd, depth + 1));
                 }
-                return Ttlv.structure(tag, children);
+                return Ttlv.structureNoCopy(tag, children);
             }
             int valueAt = pos;
             checkPadding(valueAt + len, valueAt + (int) padded, tag);
@@ -178,7 +191,8 @@ public final class TtlvDecoder {
                 case LONG_INTEGER:
                     return Ttlv.longInteger(tag, getLong(valueAt));
                 case BIG_INTEGER:
-                    return Ttlv.bigInteger(tag, new BigInteger(Arrays.copyOfRange(in, valueAt, valueAt + len)));
+                    checkMinimalBigInteger(valueAt, len, tag);
+                    return Ttlv.bigInteger(tag, new BigInteger(in, valueAt, len));
                 case ENUMERATION:
                     return Ttlv.enumeration(tag, getInt(valueAt));
                 case BOOLEAN: {
@@ -191,9 +205,14 @@ public final class TtlvDecoder {
                 case TEXT_STRING:
                     return Ttlv.text(tag, utf8(valueAt, len, tag));
                 case BYTE_STRING:
-                    return Ttlv.bytesNoCopy(tag, Arrays.copyOfRange(in, valueAt, valueAt + len));
-                case DATE_TIME:
-                    return Ttlv.dateTime(tag, Instant.ofEpochSecond(getLong(valueAt)));
+                    return Ttlv.bytesNoCopy(tag, len == 0 ? EMPTY : Arrays.copyOfRange(in, valueAt, valueAt + len));
+                case DATE_TIME: {
+                    long seconds = getLong(valueAt);
+                    if (seconds < Instant.MIN.getEpochSecond() || seconds > Instant.MAX.getEpochSecond()) {
+                        throw new TtlvException("Date-Time is outside the range of java.time.Instant", valueAt - base, tag);
+                    }
+                    return Ttlv.dateTime(tag, Instant.ofEpochSecond(seconds));
+                }
                 case INTERVAL:
                     return Ttlv.interval(tag, getInt(valueAt) & 0xFFFFFFFFL);
                 case DATE_TIME_EXTENDED: {
@@ -219,6 +238,23 @@ public final class TtlvDecoder {
             }
         }
 
+        /**
+         * KMIP 1.4 section 9.1.1.4 pads a Big Integer with the minimal number of sign bytes, so a
+         * leading block of 8 sign bytes followed by a byte of the same sign could have been left out.
+         */
+        private void checkMinimalBigInteger(int at, int len, int tag) throws TtlvException {
+            if (len <= 8) {
+                return;
+            }
+            byte sign = in[at + 8] < 0 ? (byte) -1 : 0;
+            for (int i = at; i < at + 8; i++) {
+                if (in[i] != sign) {
+                    return;
+                }
+            }
+            throw new TtlvException("Big Integer has more leading sign bytes than needed", at - base, tag);
+        }
+
         private void checkPadding(int from, int to, int tag) throws TtlvException {
             for (int i = from; i < to; i++) {
                 if (in[i] != 0) {
@@ -227,16 +263,28 @@ public final class TtlvDecoder {
             }
         }
 
+        /** Strict UTF-8: malformed sequences, overlong forms and surrogates are refused, at the bad byte. */
         private String utf8(int at, int len, int tag) throws TtlvException {
-            try {
-                return StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(in, at, len))
-                        .toString();
-            } catch (CharacterCodingException e) {
-                throw new TtlvException("Text String is not valid UTF-8", at - base, tag);
+            int i = at;
+            while (i < at + len && in[i] >= 0) {
+                i++;
             }
+            if (i == at + len) {
+                return len == 0 ? "" : new String(in, at, len, StandardCharsets.US_ASCII);
+            }
+            ByteBuffer src = ByteBuffer.wrap(in, at, len);
+            CharBuffer dst = CharBuffer.allocate(len);
+            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            CoderResult r = decoder.decode(src, dst, true);
+            if (!r.isError()) {
+                r = decoder.flush(dst);
+            }
+            if (r.isError()) {
+                throw new TtlvException("Text String is not valid UTF-8", src.position() - base, tag);
+            }
+            return dst.flip().toString();
         }
 
         private int getInt(int at) {

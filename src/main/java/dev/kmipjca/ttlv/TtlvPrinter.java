@@ -16,7 +16,8 @@ import java.util.Set;
  * </pre>
  *
  * Secrets are never printed: key material (everything under Key Value), private key components,
- * passwords, and the Data of Encrypt and Decrypt, which is plaintext in one direction or the other.
+ * passwords, tickets, opaque objects' data, and the Data of Encrypt and Decrypt, which is plaintext in
+ * one direction or the other.
  */
 public final class TtlvPrinter {
     private TtlvPrinter() {}
@@ -25,7 +26,8 @@ public final class TtlvPrinter {
     private static final Set<Integer> SECRET = Set.of(
             Tag.KEY_MATERIAL, Tag.KEY, Tag.PASSWORD, Tag.DATA, Tag.PRIVATE_EXPONENT, Tag.PRIME_EXPONENT_P,
             Tag.PRIME_EXPONENT_Q, Tag.CRT_COEFFICIENT, Tag.P, Tag.Q, Tag.X, Tag.D, Tag.J, Tag.SERVER_HASHED_PASSWORD,
-            Tag.ONE_TIME_PASSWORD, Tag.HASHED_PASSWORD, Tag.DERIVATION_DATA, Tag.SALT);
+            Tag.ONE_TIME_PASSWORD, Tag.HASHED_PASSWORD, Tag.DERIVATION_DATA, Tag.SALT, Tag.OPAQUE_DATA_VALUE,
+            Tag.TICKET_VALUE);
 
     /** Structures whose every primitive descendant is redacted. */
     private static final Set<Integer> SECRET_SUBTREE = Set.of(Tag.KEY_VALUE, Tag.CREDENTIAL_VALUE);

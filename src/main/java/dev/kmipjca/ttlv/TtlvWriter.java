@@ -170,11 +170,29 @@ public final class TtlvWriter {
         return Arrays.copyOf(buf, pos);
     }
 
+    /**
+     * For a writer about to be dropped: its buffer itself when exactly full (no copy of key material
+     * is left behind), else a copy, after which the buffer is zeroed.
+     */
+    byte[] takeBytes() {
+        if (pos == buf.length && depth == 0) {
+            return buf;
+        }
+        byte[] out = toByteArray();
+        wipe();
+        return out;
+    }
+
     /** Zeroes the internal buffer and resets the writer. */
     public void wipe() {
         Arrays.fill(buf, (byte) 0);
         pos = 0;
         depth = 0;
+    }
+
+    /** The internal buffer itself, not a copy: lets tests in this package check that it was zeroed. */
+    byte[] buffer() {
+        return buf;
     }
 
     // ---- encoding helpers, shared with Ttlv -------------------------------------------------------
