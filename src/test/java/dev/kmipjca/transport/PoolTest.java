@@ -207,7 +207,7 @@ class PoolTest {
                 + " the message is 0x420078 (Request Message), not a Response Message (connection discarded)");
         assertBadResponseThenHealthy(Frames.header(Frames.RESPONSE_MESSAGE, 2, 8, 8), "malformed response from SERVER:"
                 + " invalid TTLV at offset 3, tag 0x42007B (Response Message): a message must be a Structure, found type"
-                + " 0x2 (connection discarded)");
+                + " 0x02 (connection discarded)");
         assertBadResponseThenHealthy(Frames.header(Frames.RESPONSE_MESSAGE, 1, 13, 16), "malformed response from"
                 + " SERVER: invalid TTLV at offset 4, tag 0x42007B (Response Message): Structure length 13 is not a"
                 + " multiple of 8 (connection discarded)");
