@@ -135,7 +135,7 @@ public final class KeystoreFile {
                 line += bytes[i] == '\n' ? 1 : 0;
             }
             throw new KeystoreException(Reason.MALFORMED, line, "line " + line + ": the file is not UTF-8 text"
-                    + " (invalid byte sequence near byte " + in.position() + ")");
+                    + " (invalid byte sequence at byte offset " + in.position() + ")");
         }
     }
 

@@ -14,22 +14,28 @@ final class PropertiesEscapes {
         return escape(key, true);
     }
 
-    /** A value: a leading space is escaped so that it is not skipped as separator whitespace. */
+    /**
+     * A value: only what a reader would misread is escaped. A leading space, {@code =} or {@code :}
+     * would be taken for part of the separator; {@code #}, {@code !} and later {@code =} or {@code :}
+     * need no escape in a value, which keeps identifiers and dates readable.
+     */
     static String escapeValue(String value) {
         return escape(value, false);
     }
 
-    private static String escape(String s, boolean escapeAllSpaces) {
+    private static String escape(String s, boolean key) {
         StringBuilder out = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case ' ' -> out.append(i == 0 || escapeAllSpaces ? "\\ " : " ");
+                case ' ' -> out.append(i == 0 || key ? "\\ " : " ");
                 case '\t' -> out.append("\\t");
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\f' -> out.append("\\f");
-                case '\\', '=', ':', '#', '!' -> out.append('\\').append(c);
+                case '\\' -> out.append("\\\\");
+                case '=', ':' -> out.append(i == 0 || key ? "\\" : "").append(c);
+                case '#', '!' -> out.append(i == 0 && key ? "\\" : "").append(c);
                 default -> {
                     if (c < 0x20 || c > 0x7e) {
                         out.append(String.format("\\u%04X", (int) c));

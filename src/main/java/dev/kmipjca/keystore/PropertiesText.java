@@ -89,7 +89,8 @@ final class PropertiesText {
         }
         String key = PropertiesEscapes.unescape(logical.substring(0, keyEnd), number);
         String value = PropertiesEscapes.unescape(logical.substring(valueStart), number);
-        int offset = valueStart <= firstSegment ? ws + valueStart : -1;
+        boolean hasSeparator = keyEnd < logical.length();
+        int offset = hasSeparator && valueStart <= firstSegment ? ws + valueStart : -1;
         return new PropertiesLine(number, raw, key, value, offset);
     }
 
