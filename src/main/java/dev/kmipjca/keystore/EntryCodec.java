@@ -179,13 +179,12 @@ final class EntryCodec {
     private static PrivateKey restore(String algorithm, byte[] pkcs8, String certAlgorithm, String alias)
             throws KeystoreException {
         PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(pkcs8);
-        GeneralSecurityException first = null;
+        Exception first = null;
         for (String name : new String[] {algorithm, certAlgorithm}) {
             try {
                 return KeyFactory.getInstance(name).generatePrivate(spec);
             } catch (GeneralSecurityException | IllegalArgumentException e) {
-                first = first != null ? first : e instanceof GeneralSecurityException g ? g
-                        : new GeneralSecurityException(e.getMessage());
+                first = first == null ? e : first;
             }
         }
         throw new KeystoreException(Reason.INVALID_ENTRY, 0, "entry '" + alias + "': the " + algorithm

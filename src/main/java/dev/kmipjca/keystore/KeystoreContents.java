@@ -1,6 +1,5 @@
 package dev.kmipjca.keystore;
 
-import dev.kmipjca.envelope.KeyWrapException;
 import dev.kmipjca.envelope.KeyWrapService;
 import dev.kmipjca.envelope.WrappedKey;
 import dev.kmipjca.keystore.KeystoreException.Reason;
@@ -8,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -75,7 +73,7 @@ public final class KeystoreContents implements AutoCloseable {
         }
         KeystoreKeys keys = KeystoreKeys.generate(new SecureRandom());
         try {
-            WrappedKey wrapped = wrap(wrapService, masterKeyId, keys);
+            WrappedKey wrapped = Unlock.wrap(wrapService, masterKeyId, keys);
             return new KeystoreContents(file.settingsText().copy(), wrapped.masterKeyId(), wrapped, keys, List.of(),
                     new LinkedHashMap<>());
         } catch (KeystoreException | RuntimeException e) {
@@ -98,48 +96,12 @@ public final class KeystoreContents implements AutoCloseable {
         if (s == null) {
             throw new IllegalArgumentException("the keystore file is not initialised; create it instead");
         }
-        byte[] key;
-        try {
-            key = wrapService.unwrap(s.wrappedKey, Format.WRAP_AAD);
-        } catch (KeyWrapException e) {
-            throw new KeystoreException(Reason.MASTER_KEY_FAILED, s.keystoreKeyLine, "the master key " + s.masterKeyId
-                    + " could not unwrap the keystore key (" + Format.F_KEYSTORE_KEY + ", line " + s.keystoreKeyLine
-                    + "): " + e.kind() + ": " + e.getMessage(), e);
-        }
-        if (key.length != Format.KEY_BYTES) {
-            Arrays.fill(key, (byte) 0);
-            throw new KeystoreException(Reason.MALFORMED, s.keystoreKeyLine, Format.F_KEYSTORE_KEY + " (line "
-                    + s.keystoreKeyLine + ") unwraps to " + key.length + " bytes, not a " + Format.KEY_BYTES
-                    + "-byte keystore key");
-        }
-        KeystoreKeys keys = KeystoreKeys.of(key);
-        Arrays.fill(key, (byte) 0);
-        byte[] mac = ProtectedSection.authenticate(keys.authenticator(), s.masterKeyId,
-                WrappedKeys.encode(s.wrappedKey), s.history, s.entries, s.entries.size());
-        if (!MessageDigest.isEqual(mac, s.mac)) {
-            keys.zero();
-            throw new KeystoreException(Reason.AUTHENTICATION_FAILED, s.macLine, "the authenticator of the protected"
-                    + " section (" + Format.F_MAC + ", line " + s.macLine + ") does not match its contents: a field or"
-                    + " entry was altered, removed, reordered or copied in from another keystore");
-        }
+        KeystoreKeys keys = Unlock.open(s, wrapService);
         Map<String, SealedEntry> entries = new LinkedHashMap<>();
         for (SealedEntry e : s.entries) {
             entries.put(e.alias, e);
         }
         return new KeystoreContents(file.settingsText().copy(), s.masterKeyId, s.wrappedKey, keys, s.history, entries);
-    }
-
-    private static WrappedKey wrap(KeyWrapService service, String masterKeyId, KeystoreKeys keys)
-            throws KeystoreException {
-        byte[] k = keys.keystoreKey();
-        try {
-            return service.wrap(masterKeyId, k, Format.WRAP_AAD);
-        } catch (KeyWrapException e) {
-            throw new KeystoreException(Reason.MASTER_KEY_FAILED, 0, "the master key " + masterKeyId
-                    + " could not wrap the keystore key: " + e.kind() + ": " + e.getMessage(), e);
-        } finally {
-            Arrays.fill(k, (byte) 0);
-        }
     }
 
     // ---- entries ----------------------------------------------------------------------------------
@@ -280,7 +242,7 @@ public final class KeystoreContents implements AutoCloseable {
      */
     public synchronized void rewrap(KeyWrapService wrapService, String newMasterKeyId) throws KeystoreException {
         check();
-        WrappedKey wrapped = wrap(wrapService, newMasterKeyId, keys);
+        WrappedKey wrapped = Unlock.wrap(wrapService, newMasterKeyId, keys);
         retire(wrapped);
     }
 
@@ -303,7 +265,7 @@ public final class KeystoreContents implements AutoCloseable {
                     Arrays.fill(pt, (byte) 0);
                 }
             }
-            WrappedKey wrapped = wrap(wrapService, newMasterKeyId, fresh);
+            WrappedKey wrapped = Unlock.wrap(wrapService, newMasterKeyId, fresh);
             entries.clear();
             entries.putAll(resealed);
             keys.zero();

@@ -225,8 +225,8 @@ final class ProtectedSection {
 
         int number(PropertiesLine l, int max) throws KeystoreException {
             if (!l.value.matches("0|[1-9][0-9]{0,8}") || Integer.parseInt(l.value) > max) {
-                throw new KeystoreException(Reason.MALFORMED, l.number, where(l) + ": '" + shorten(l.value)
-                        + "' is not a number from 0 to " + max);
+                throw new KeystoreException(Reason.MALFORMED, l.number, where(l) + ": the value is not a number from 0"
+                        + " to " + max);
             }
             return Integer.parseInt(l.value);
         }

@@ -209,6 +209,9 @@ class KeystoreFileTest {
         KmipSettingsException e = assertThrows(KmipSettingsException.class, () -> f.settings(Path.of("/tmp")));
         assertEquals(List.of("kmip.port=0: must be from 1 to 65535 (line 2)",
                 "kmip.connectTimeoutMS=10: must be at least 1000 (line 3)"), e.problems());
+        KmipSettingsException typo = assertThrows(KmipSettingsException.class,
+                () -> parse("kmip.port=5697\n\nkmip.serverNmae=a\n").settings(Path.of("/tmp")));
+        assertEquals("unknown setting kmip.serverNmae; did you mean kmip.serverName? (line 3)", typo.getMessage());
         KmipSettings ok = parse("kmip.port=5697\n").settings(Path.of("/tmp"));
         KmipSettingsException missing = assertThrows(KmipSettingsException.class, ok::requireConnectable);
         assertTrue(missing.getMessage().startsWith("kmip.serverName is required"), missing.getMessage());
