@@ -115,16 +115,22 @@ final class EntryCodec {
     /** The entry from its plaintext; {@code alias} only names it in messages. */
     static KeyStore.Entry decode(EntryKind kind, byte[] plaintext, String alias) throws KeystoreException {
         ByteReader r = new ByteReader(plaintext, "entry '" + alias + "' (decrypted)", 0);
-        KeyStore.Entry entry = switch (kind) {
-            case SECRET_KEY -> new KeyStore.SecretKeyEntry(secretKey(r.shortString("algorithm"),
-                    r.lengthPrefixed("key", Format.MAX_ENTRY_BYTES)));
-            case PRIVATE_KEY -> privateKey(r, alias);
-            case TRUSTED_CERTIFICATE -> new KeyStore.TrustedCertificateEntry(
-                    certificate(r.lengthPrefixed("certificate", Format.MAX_ENTRY_BYTES), alias));
-            case SERVER_KEY -> serverKey(r, alias);
-        };
-        r.end("the entry");
-        return entry;
+        try {
+            KeyStore.Entry entry = switch (kind) {
+                case SECRET_KEY -> new KeyStore.SecretKeyEntry(secretKey(r.shortString("algorithm"),
+                        r.lengthPrefixed("key", Format.MAX_ENTRY_BYTES)));
+                case PRIVATE_KEY -> privateKey(r, alias);
+                case TRUSTED_CERTIFICATE -> new KeyStore.TrustedCertificateEntry(
+                        certificate(r.lengthPrefixed("certificate", Format.MAX_ENTRY_BYTES), alias));
+                case SERVER_KEY -> serverKey(r, alias);
+            };
+            r.end("the entry");
+            return entry;
+        } catch (IllegalArgumentException e) {
+            // SecretKeySpec of an empty key, a chain whose first certificate is for another key type, ...
+            throw new KeystoreException(Reason.MALFORMED, 0, "entry '" + alias + "' cannot be restored: "
+                    + e.getMessage(), e);
+        }
     }
 
     /**

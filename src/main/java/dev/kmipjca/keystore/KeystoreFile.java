@@ -124,6 +124,10 @@ public final class KeystoreFile {
     }
 
     private static String decode(byte[] bytes) throws KeystoreException {
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            throw new KeystoreException(Reason.MALFORMED, 1, "line 1: the file starts with a UTF-8 byte order mark,"
+                    + " which properties readers take for part of the first key; save it as UTF-8 without one");
+        }
         CharsetDecoder d = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);

@@ -204,6 +204,26 @@ class EntryRoundTripTest {
         assertEquals(1, reopen(ks).size());
     }
 
+    @Test
+    void decode_contentsThatBreakTheLayout_areNamedWithoutShowingThem() throws Exception {
+        byte[] emptyKey = new ByteWriter(16).shortString("AES").lengthPrefixed(new byte[0]).toByteArray();
+        KeystoreException e = assertThrows(KeystoreException.class,
+                () -> EntryCodec.decode(EntryKind.SECRET_KEY, emptyKey, "k"));
+        assertEquals("entry 'k' cannot be restored: Empty key", e.getMessage());
+        byte[] trailing = new ByteWriter(16).shortString("uid").shortString("").u32(0).u8(7).toByteArray();
+        e = assertThrows(KeystoreException.class, () -> EntryCodec.decode(EntryKind.SERVER_KEY, trailing, "s"));
+        assertEquals("entry 's' (decrypted), byte 11: 1 bytes after the end of the entry", e.getMessage());
+        byte[] longKey = new ByteWriter(16).shortString("AES").u32(5000).bytes(new byte[10]).toByteArray();
+        e = assertThrows(KeystoreException.class, () -> EntryCodec.decode(EntryKind.SECRET_KEY, longKey, "k"));
+        assertEquals("entry 'k' (decrypted), byte 5: key length 5000 exceeds the 10 bytes left", e.getMessage());
+        KeyStore.PrivateKeyEntry ec = TestEntries.ecEntry();
+        byte[] mismatched = new ByteWriter(2048).shortString("EC").lengthPrefixed(ec.getPrivateKey().getEncoded()).u16(1)
+                .lengthPrefixed(TestEntries.rsaLeaf().certificate().getEncoded()).toByteArray();
+        e = assertThrows(KeystoreException.class, () -> EntryCodec.decode(EntryKind.PRIVATE_KEY, mismatched, "p"));
+        assertTrue(e.getMessage().startsWith("entry 'p' cannot be restored: private key algorithm does not match"),
+                e.getMessage());
+    }
+
     private static void assertPrivateKeyEntryEquals(KeyStore.PrivateKeyEntry in, KeyStore.PrivateKeyEntry out) {
         Key a = in.getPrivateKey();
         PrivateKey b = out.getPrivateKey();

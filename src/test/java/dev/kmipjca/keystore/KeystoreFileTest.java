@@ -185,6 +185,14 @@ class KeystoreFileTest {
     }
 
     @Test
+    void byteOrderMark_isRefusedWithAHint() {
+        byte[] bom = ("\uFEFF" + TestEntries.SETTINGS).getBytes(StandardCharsets.UTF_8);
+        KeystoreException e = assertThrows(KeystoreException.class, () -> KeystoreFile.parse(bom));
+        assertEquals("line 1: the file starts with a UTF-8 byte order mark, which properties readers take for part of"
+                + " the first key; save it as UTF-8 without one", e.getMessage());
+    }
+
+    @Test
     void fileWithoutSettings_isNotAKeystore() {
         KeystoreException e = assertThrows(KeystoreException.class, () -> parse("# only a comment\n\nother=1\n"));
         assertEquals("not a keystore file: it has no kmip.* settings and no protected section (a new keystore file is"
