@@ -1,0 +1,208 @@
+package dev.kmipjca.keystore;
+
+import dev.kmipjca.config.KmipSettings;
+import dev.kmipjca.config.KmipSettingsException;
+import dev.kmipjca.keystore.KeystoreException.Reason;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A keystore file as read, before any cryptography: the settings part (the {@code kmip.*} settings,
+ * kept line by line with their comments) and, once the keystore is initialised, the protected section
+ * after it. The file is UTF-8 and a valid {@code java.util.Properties} file as a whole. docs/keystore.md
+ * describes the format.
+ *
+ * <p>Parsing checks the structure only; {@link KeystoreContents#open} unwraps the keystore key and
+ * verifies the protected section. Instances are immutable.
+ */
+public final class KeystoreFile {
+    /** The format version this code reads and writes. */
+    public static final int FORMAT_VERSION = Format.VERSION;
+    /** The largest file accepted, in bytes. */
+    public static final int MAX_FILE_BYTES = Format.MAX_FILE_BYTES;
+
+    private final PropertiesText settings;
+    private final ProtectedSection section;
+
+    private KeystoreFile(PropertiesText settings, ProtectedSection section) {
+        this.settings = settings;
+        this.section = section;
+    }
+
+    /** A keystore without settings and without a protected section, for a keystore that exists in memory only. */
+    public static KeystoreFile empty() {
+        return new KeystoreFile(PropertiesText.empty(), null);
+    }
+
+    /** Reads a file (at most {@link #MAX_FILE_BYTES}). */
+    public static KeystoreFile read(Path file) throws IOException, KeystoreException {
+        long size = Files.size(file);
+        if (size > MAX_FILE_BYTES) {
+            throw new KeystoreException(Reason.MALFORMED, file + " has " + size + " bytes, more than the limit of "
+                    + MAX_FILE_BYTES + " for a keystore file");
+        }
+        return parse(Files.readAllBytes(file));
+    }
+
+    /** Reads a stream to its end (at most {@link #MAX_FILE_BYTES}); the stream is not closed. */
+    public static KeystoreFile parse(InputStream in) throws IOException, KeystoreException {
+        byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new KeystoreException(Reason.MALFORMED, "the keystore is larger than the limit of "
+                    + MAX_FILE_BYTES + " bytes");
+        }
+        return parse(bytes);
+    }
+
+    /**
+     * Parses the bytes of a keystore file.
+     *
+     * @throws KeystoreException MALFORMED (not UTF-8, a bad escape, a misplaced or invalid field, no
+     *                           settings at all, {@code kmip.keyIdentifier} contradicting the section),
+     *                           TRUNCATED, or UNSUPPORTED_VERSION; the message names the line and field
+     */
+    public static KeystoreFile parse(byte[] bytes) throws KeystoreException {
+        PropertiesText text = PropertiesText.parse(decode(bytes));
+        List<PropertiesLine> lines = text.lines();
+        int begin = -1;
+        for (int i = 0; i < lines.size() && begin < 0; i++) {
+            PropertiesLine l = lines.get(i);
+            if (!l.isSetting() && l.strippedText().startsWith(Format.BEGIN_PREFIX)) {
+                begin = i;
+            } else if (l.isSetting() && l.key.toLowerCase(Locale.ROOT).startsWith(Format.FIELD_PREFIX)) {
+                throw new KeystoreException(Reason.MALFORMED, l.number, "line " + l.number + ": " + l.key
+                        + " is a field of the protected section but appears before its begin marker line ("
+                        + Format.BEGIN + "); the file was edited or damaged");
+            }
+        }
+        PropertiesText settings = begin < 0 ? text : text.slice(0, begin);
+        if (begin < 0) {
+            checkUninitialised(lines);
+            return new KeystoreFile(settings, null);
+        }
+        ProtectedSection section = ProtectedSection.parse(lines, begin);
+        Optional<PropertiesLine> kid = settings.find(Format.KEY_IDENTIFIER);
+        if (kid.isPresent() && !kid.get().value.isBlank() && !kid.get().value.strip().equals(section.masterKeyId)) {
+            throw new KeystoreException(Reason.MALFORMED, kid.get().number, Format.KEY_IDENTIFIER + "="
+                    + kid.get().value.strip() + " (line " + kid.get().number + ") is not the master key of the protected"
+                    + " section, " + Format.F_MASTER_KEY_ID + "=" + section.masterKeyId + " (line "
+                    + section.masterKeyIdLine + "); " + Format.KEY_IDENTIFIER + " can only be chosen before the keystore"
+                    + " is first initialised, a keystore moves to another master key by rotation");
+        }
+        return new KeystoreFile(settings, section);
+    }
+
+    private static void checkUninitialised(List<PropertiesLine> lines) throws KeystoreException {
+        boolean anySetting = false;
+        for (PropertiesLine l : lines) {
+            if (!l.isSetting() && l.strippedText().startsWith(Format.HEADER_PREFIX)) {
+                throw new KeystoreException(Reason.TRUNCATED, l.number, "line " + l.number + " marks an initialised"
+                        + " keystore, but the file has no protected section: it was cut short or the section was"
+                        + " removed; restore the file from a backup (or delete line " + l.number
+                        + " to start a new keystore with these settings)");
+            }
+            anySetting |= l.isSetting() && l.key.startsWith("kmip.");
+        }
+        if (!anySetting) {
+            throw new KeystoreException(Reason.MALFORMED, "not a keystore file: it has no kmip.* settings and no"
+                    + " protected section (a new keystore file is a properties file of kmip.* settings)");
+        }
+    }
+
+    private static String decode(byte[] bytes) throws KeystoreException {
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            throw new KeystoreException(Reason.MALFORMED, 1, "line 1: the file starts with a UTF-8 byte order mark,"
+                    + " which properties readers take for part of the first key; save it as UTF-8 without one");
+        }
+        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        try {
+            return d.decode(in).toString();
+        } catch (CharacterCodingException e) {
+            int line = 1;
+            for (int i = 0; i < in.position() && i < bytes.length; i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new KeystoreException(Reason.MALFORMED, line, "line " + line + ": the file is not UTF-8 text"
+                    + " (invalid byte sequence at byte offset " + in.position() + ")");
+        }
+    }
+
+    // ---- what the file says -----------------------------------------------------------------------
+
+    /** True once the file has a protected section. */
+    public boolean isInitialised() {
+        return section != null;
+    }
+
+    /** The master key of the protected section ({@code kmipjca.masterKeyId}); empty before initialisation. */
+    public Optional<String> masterKeyId() {
+        return section == null ? Optional.empty() : Optional.of(section.masterKeyId);
+    }
+
+    /** The number of entries in the protected section (0 before initialisation). */
+    public int entryCount() {
+        return section == null ? 0 : section.entries.size();
+    }
+
+    /** The value of a setting of the settings part (the last line that sets it), unescaped. */
+    public Optional<String> setting(String key) {
+        return settings.get(key);
+    }
+
+    /** Every key/value of the settings part, as {@code Properties.load} reads them. */
+    public Properties settingsProperties() {
+        return settings.toProperties();
+    }
+
+    /**
+     * The validated settings ({@link KmipSettings#fromProperties}); relative paths resolve against
+     * {@code baseDir}, the keystore file's directory. Each problem that concerns a setting of the file
+     * names its line: {@code kmip.port=0: must be 1 to 65535 (line 3)}.
+     */
+    public KmipSettings settings(Path baseDir) throws KmipSettingsException {
+        try {
+            return KmipSettings.fromProperties(settingsProperties(), baseDir);
+        } catch (KmipSettingsException e) {
+            List<String> withLines = new ArrayList<>();
+            Pattern key = Pattern.compile("kmip\\.[A-Za-z]+");
+            for (String problem : e.problems()) {
+                Matcher m = key.matcher(problem);
+                Optional<PropertiesLine> line = m.find() ? settings.find(m.group()) : Optional.empty();
+                withLines.add(line.isPresent() && line.get().number > 0 ? problem + " (line " + line.get().number + ")"
+                        : problem);
+            }
+            throw new KmipSettingsException(withLines);
+        }
+    }
+
+    PropertiesText settingsText() {
+        return settings;
+    }
+
+    ProtectedSection section() {
+        return section;
+    }
+
+    @Override
+    public String toString() {
+        return section == null ? "KeystoreFile[not initialised]"
+                : "KeystoreFile[format " + FORMAT_VERSION + ", master key " + section.masterKeyId + ", "
+                        + section.entries.size() + " entries]";
+    }
+}

@@ -1,0 +1,59 @@
+package dev.kmipjca.keystore;
+
+import dev.kmipjca.envelope.KeyWrapException;
+import dev.kmipjca.envelope.KeyWrapService;
+import dev.kmipjca.envelope.WrappedKey;
+import dev.kmipjca.keystore.KeystoreException.Reason;
+import java.security.MessageDigest;
+import java.util.Arrays;
+
+/**
+ * The keystore's only uses of the master key, with their failures turned into {@link KeystoreException}s:
+ * wrapping the keystore key, and unlocking a protected section (one unwrap, then the authenticator).
+ */
+final class Unlock {
+    private Unlock() {
+    }
+
+    /** Wraps the keystore key of {@code keys} under {@code masterKeyId}. */
+    static WrappedKey wrap(KeyWrapService service, String masterKeyId, KeystoreKeys keys) throws KeystoreException {
+        byte[] k = keys.keystoreKey();
+        try {
+            return service.wrap(masterKeyId, k, Format.WRAP_AAD);
+        } catch (KeyWrapException e) {
+            throw new KeystoreException(Reason.MASTER_KEY_FAILED, 0, "the master key " + masterKeyId
+                    + " could not wrap the keystore key: " + e.kind() + ": " + e.getMessage(), e);
+        } finally {
+            Arrays.fill(k, (byte) 0);
+        }
+    }
+
+    /** Unwraps the section's keystore key and checks the section's authenticator with it. */
+    static KeystoreKeys open(ProtectedSection s, KeyWrapService service) throws KeystoreException {
+        byte[] key;
+        try {
+            key = service.unwrap(s.wrappedKey, Format.WRAP_AAD);
+        } catch (KeyWrapException e) {
+            throw new KeystoreException(Reason.MASTER_KEY_FAILED, s.keystoreKeyLine, "the master key " + s.masterKeyId
+                    + " could not unwrap the keystore key (" + Format.F_KEYSTORE_KEY + ", line " + s.keystoreKeyLine
+                    + "): " + e.kind() + ": " + e.getMessage(), e);
+        }
+        if (key.length != Format.KEY_BYTES) {
+            Arrays.fill(key, (byte) 0);
+            throw new KeystoreException(Reason.MALFORMED, s.keystoreKeyLine, Format.F_KEYSTORE_KEY + " (line "
+                    + s.keystoreKeyLine + ") unwraps to " + key.length + " bytes, not a " + Format.KEY_BYTES
+                    + "-byte keystore key");
+        }
+        KeystoreKeys keys = KeystoreKeys.of(key);
+        Arrays.fill(key, (byte) 0);
+        byte[] mac = ProtectedSection.authenticate(keys.authenticator(), s.masterKeyId,
+                WrappedKeys.encode(s.wrappedKey), s.history, s.entries, s.entries.size());
+        if (!MessageDigest.isEqual(mac, s.mac)) {
+            keys.zero();
+            throw new KeystoreException(Reason.AUTHENTICATION_FAILED, s.macLine, "the authenticator of the protected"
+                    + " section (" + Format.F_MAC + ", line " + s.macLine + ") does not match its contents: a field or"
+                    + " entry was altered, removed, reordered or copied in from another keystore");
+        }
+        return keys;
+    }
+}

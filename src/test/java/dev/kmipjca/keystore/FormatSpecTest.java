@@ -1,0 +1,127 @@
+package dev.kmipjca.keystore;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.kmipjca.envelope.WrappedKey;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Properties;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reads a keystore written by the code with an independent implementation of docs/keystore.md, using only
+ * {@code Properties}, {@code Mac} and {@code Cipher}: the document is enough to read the format.
+ */
+class FormatSpecTest {
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] hmac(byte[] key, byte[]... parts) throws Exception {
+        Mac m = Mac.getInstance("HmacSHA256");
+        m.init(new SecretKeySpec(key, "HmacSHA256"));
+        for (byte[] p : parts) {
+            m.update(p);
+        }
+        return m.doFinal();
+    }
+
+    /** HKDF-SHA256 with an empty salt and 32 bytes of output: one expand block. */
+    private static byte[] hkdf(byte[] ikm, String info) throws Exception {
+        byte[] prk = hmac(new byte[32], ikm);
+        return hmac(prk, ascii(info), new byte[] {1});
+    }
+
+    @Test
+    void documentedFormat_readsWhatTheCodeWrites() throws Exception {
+        InMemoryKeyWrapService wrap = new InMemoryKeyWrapService();
+        wrap.createMasterKey("mk-0");
+        wrap.createMasterKey("mk-1");
+        byte[] aesKey = TestEntries.aesEntry().getSecretKey().getEncoded();
+        String file;
+        try (KeystoreContents ks = KeystoreContents.create(KeystoreFile.parse(TestEntries.settingsBytes()), "mk-0", wrap)) {
+            ks.put("Data-Key", new KeyStore.SecretKeyEntry(new SecretKeySpec(aesKey, "AES")),
+                    Instant.parse("2025-06-07T08:09:10.123Z"));
+            ks.put("srv", new ServerKeyEntry("uid-7", "AES", 256));
+            ks.rewrap(wrap, "mk-1");
+            file = new String(ks.serialize(), StandardCharsets.UTF_8);
+        }
+        Properties p = new Properties();
+        p.load(new StringReader(file));
+        assertEquals("1", p.getProperty("kmipjca.version"));
+        assertEquals("mk-1", p.getProperty("kmipjca.masterKeyId"));
+        assertEquals("mk-1", p.getProperty("kmip.keyIdentifier"));
+
+        // kmipjca.keystoreKey: u8 algorithm, 12-byte nonce, ciphertext and tag; AAD names version and purpose
+        byte[] kk = Base64.getDecoder().decode(p.getProperty("kmipjca.keystoreKey"));
+        assertEquals(1, kk[0]);
+        WrappedKey wrapped = new WrappedKey("mk-1", kk[0], Arrays.copyOfRange(kk, 1, 13), Arrays.copyOfRange(kk, 13, kk.length));
+        byte[] keystoreKey = wrap.unwrap(wrapped, ascii("kmip-jca keystore v1: keystore key"));
+        assertEquals(32, keystoreKey.length);
+
+        // the authenticator
+        ByteArrayOutputStream macInput = new ByteArrayOutputStream();
+        DataOutputStream d = new DataOutputStream(macInput);
+        d.write(ascii("kmip-jca keystore v1: protected section"));
+        d.writeInt(1);
+        lp(d, p.getProperty("kmipjca.masterKeyId").getBytes(StandardCharsets.UTF_8));
+        lp(d, kk);
+        int history = Integer.parseInt(p.getProperty("kmipjca.historyCount"));
+        d.writeInt(history);
+        for (int h = 0; h < history; h++) {
+            String[] dateAndId = p.getProperty("kmipjca.history." + h).split(" ", 2);
+            lp(d, dateAndId[1].getBytes(StandardCharsets.UTF_8));
+            lp(d, ascii(Instant.parse(dateAndId[0]).toString()));
+        }
+        int entries = Integer.parseInt(p.getProperty("kmipjca.entryCount"));
+        d.writeInt(entries);
+        for (int e = 0; e < entries; e++) {
+            lp(d, Base64.getDecoder().decode(p.getProperty("kmipjca.entry." + e)));
+        }
+        byte[] mac = hmac(hkdf(keystoreKey, "kmip-jca keystore v1: authenticator"), macInput.toByteArray());
+        assertArrayEquals(Base64.getDecoder().decode(p.getProperty("kmipjca.mac")), mac);
+
+        // entry 0: header in the clear, contents under AES-256-GCM with the header in the AAD
+        ByteBuffer entry = ByteBuffer.wrap(Base64.getDecoder().decode(p.getProperty("kmipjca.entry.0")));
+        assertEquals(1, entry.get(), "kind: secret key");
+        byte[] alias = new byte[entry.getShort()];
+        entry.get(alias);
+        assertEquals("data-key", new String(alias, StandardCharsets.UTF_8));
+        assertEquals(Instant.parse("2025-06-07T08:09:10.123Z").toEpochMilli(), entry.getLong());
+        byte[] header = Arrays.copyOfRange(entry.array(), 0, entry.position());
+        byte[] nonce = new byte[12];
+        entry.get(nonce);
+        byte[] ciphertext = new byte[entry.remaining()];
+        entry.get(ciphertext);
+        Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+        c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(hkdf(keystoreKey, "kmip-jca keystore v1: entry encryption"), "AES"),
+                new GCMParameterSpec(128, nonce));
+        c.updateAAD(ascii("kmip-jca keystore v1: entry"));
+        c.updateAAD(header);
+        ByteBuffer contents = ByteBuffer.wrap(c.doFinal(ciphertext));
+        byte[] algorithm = new byte[contents.getShort()];
+        contents.get(algorithm);
+        assertEquals("AES", new String(algorithm, StandardCharsets.UTF_8));
+        byte[] key = new byte[contents.getInt()];
+        contents.get(key);
+        assertArrayEquals(aesKey, key);
+        assertEquals(0, contents.remaining());
+    }
+
+    private static void lp(DataOutputStream d, byte[] b) throws Exception {
+        d.writeInt(b.length);
+        d.write(b);
+    }
+}
