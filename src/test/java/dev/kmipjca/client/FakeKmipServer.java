@@ -126,10 +126,11 @@ final class FakeKmipServer implements AutoCloseable {
                 int len = (header[4] & 0xFF) << 24 | (header[5] & 0xFF) << 16 | (header[6] & 0xFF) << 8 | header[7] & 0xFF;
                 byte[] frame = java.util.Arrays.copyOf(header, 8 + len);
                 in.readFully(frame, 8, len);
+                ResponseMessage answer = answer(frame);
                 if (dropAfterRequest) {
                     return;
                 }
-                byte[] response = Messages.encodeResponse(answer(frame)).encode();
+                byte[] response = Messages.encodeResponse(answer).encode();
                 UnaryOperator<byte[]> raw = nextRawFault;
                 if (raw != null) {
                     nextRawFault = null;
