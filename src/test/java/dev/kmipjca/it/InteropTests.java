@@ -189,10 +189,17 @@ abstract class InteropTests extends KmipInteropSuite {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1.0", "1.4"})
+    @ValueSource(strings = {"1.0", "1.4", "2.0"})
     void objectUnderTheSharedPolicy_isVisibleToAnotherIdentity(String version) throws Exception {
-        String uid = a(version).create(CryptographicAlgorithm.AES, 256, ObjectSpec.builder().name(unique("shared"))
-                .usageMask(ENCRYPT).operationPolicyName(server.sharedPolicyName()).build());
+        ObjectSpec spec = ObjectSpec.builder().name(unique("shared")).usageMask(ENCRYPT)
+                .operationPolicyName(server.sharedPolicyName()).build();
+        if (atLeast(version, "2.0")) {
+            fails(version, "Create with Operation Policy Name", KmipResultException.InvalidMessage.class,
+                    () -> a(version).create(CryptographicAlgorithm.AES, 256, spec));
+            return;
+        }
+        String uid = a(version).create(CryptographicAlgorithm.AES, 256, spec);
+        ok(version, "Create with Operation Policy Name");
 
         try (RetrievedObject o = client(Identity.B, version).get(uid)) {
             assertBytes(rawKey(version, uid), o.material().toByteArray(), "the same key");
