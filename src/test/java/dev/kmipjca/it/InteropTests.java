@@ -122,7 +122,7 @@ abstract class InteropTests extends KmipInteropSuite {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1.0", "2.0"})
+    @ValueSource(strings = {"1.0", "1.2", "1.4", "2.0"})
     void revokeForKeyCompromise_worksFromAnyState(String version) throws Exception {
         KmipClient c = a(version);
         String uid = c.create(CryptographicAlgorithm.AES, 128, ObjectSpec.of(unique("compromised"), ENCRYPT));
@@ -177,7 +177,7 @@ abstract class InteropTests extends KmipInteropSuite {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1.0", "1.4", "2.0"})
+    @ValueSource(strings = {"1.0", "1.2", "1.4", "2.0"})
     void anotherIdentity_cannotLocateOrGetTheObject(String version) throws Exception {
         String name = unique("isolated");
         String uid = a(version).create(CryptographicAlgorithm.AES, 256, ObjectSpec.of(name, ENCRYPT));
@@ -189,7 +189,7 @@ abstract class InteropTests extends KmipInteropSuite {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1.0", "1.4", "2.0"})
+    @ValueSource(strings = {"1.0", "1.2", "1.4", "2.0"})
     void objectUnderTheSharedPolicy_isVisibleToAnotherIdentity(String version) throws Exception {
         ObjectSpec spec = ObjectSpec.builder().name(unique("shared")).usageMask(ENCRYPT)
                 .operationPolicyName(server.sharedPolicyName()).build();
