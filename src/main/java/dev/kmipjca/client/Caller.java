@@ -6,6 +6,7 @@ import dev.kmipjca.protocol.KmipProtocolException;
 import dev.kmipjca.protocol.KmipResultException;
 import dev.kmipjca.protocol.Messages;
 import dev.kmipjca.protocol.ProtocolVersion;
+import dev.kmipjca.protocol.RawPayload;
 import dev.kmipjca.protocol.RequestBatchItem;
 import dev.kmipjca.protocol.RequestMessage;
 import dev.kmipjca.protocol.ResponseMessage;
@@ -76,8 +77,10 @@ final class Caller {
 
     /**
      * Runs {@code step} on a server: {@code only}, or the first one the transport can reach. A request
-     * that is not safe to repeat is preceded, while a server is not yet negotiated, by a repeatable
-     * exchange that negotiates, so that a failure during negotiation cannot leave its outcome unknown.
+     * that is not safe to repeat, sent before any server was negotiated (or to {@code only} before it
+     * was), is preceded by a repeatable exchange that negotiates, so that a connection failure during
+     * negotiation is not reported as an unknown outcome. (After a failover to a server not yet
+     * negotiated, negotiation happens on the same connection as the request.)
      */
     <T> T run(boolean idempotent, ServerAddress only, Step<T> step)
             throws IOException, BadResponseException, KmipResultException {
@@ -93,12 +96,15 @@ final class Caller {
     }
 
     private boolean negotiated(ServerAddress only) {
-        for (ServerAddress s : only == null ? transport.servers() : List.of(only)) {
-            if (state(s).version == null) {
-                return false;
+        if (only != null) {
+            return state(only).version != null;
+        }
+        for (ServerState s : states.values()) {
+            if (s.version != null) {
+                return true;
             }
         }
-        return true;
+        return false;
     }
 
     private Session session(Connection c) throws IOException, BadResponseException {
@@ -118,7 +124,9 @@ final class Caller {
         Trace trace = new Trace(request, c.server());
         Ttlv tree = Messages.encodeRequest(request);
         byte[] bytes = tree.encode();
-        tree.wipe();
+        if (request.batchItems().stream().noneMatch(i -> i.payload() instanceof RawPayload)) {
+            tree.wipe(); // its Byte Strings are copies, except those of raw payloads, which are the caller's
+        }
         byte[] response = null;
         roundTrips.incrementAndGet();
         try {
