@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.UUID;
@@ -28,7 +29,13 @@ final class ObjectStore {
 
     /** Loads every object of {@code dir} (created if absent). */
     static ObjectStore open(Path dir, StorageKey key) throws IOException {
-        Files.createDirectories(dir);
+        if (!Files.isDirectory(dir)) {
+            try {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createDirectories(dir);
+            }
+        }
         ObjectStore store = new ObjectStore(new ObjectFiles(dir, key));
         for (StoredObject o : store.files.loadAll()) {
             store.objects.put(o.uid(), o);
