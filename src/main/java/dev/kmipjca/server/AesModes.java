@@ -82,14 +82,22 @@ final class AesModes {
             input = Arrays.copyOf(data, data.length + tag.length);
             System.arraycopy(tag, 0, input, data.length, tag.length);
         }
+        boolean keyWrap = mode.equals(BlockCipherMode.NIST_KEY_WRAP) || mode.equals(BlockCipherMode.AES_KEY_WRAP_PADDING);
+        if (keyWrap && (data.length % 8 != 0 || data.length < 16)) {
+            throw KmipFailure.invalidField(mode + " ciphertext must be a multiple of 8 bytes, at least 16; got "
+                    + data.length);
+        }
         try {
             return cipher(v, mode, p, Cipher.DECRYPT_MODE, key, iv, aad).doFinal(input);
+        } catch (IllegalBlockSizeException e) {
+            if (keyWrap) {
+                throw KmipFailure.crypto(mode + " integrity check failed: wrong key or damaged ciphertext");
+            }
+            throw KmipFailure.invalidField("the Data does not fit " + mode + ": " + e.getMessage());
         } catch (AEADBadTagException e) {
             throw KmipFailure.crypto("GCM authentication failed: wrong key, IV, additional data, tag or ciphertext");
         } catch (BadPaddingException e) {
             throw KmipFailure.crypto(mode + " decryption failed: bad padding or integrity check");
-        } catch (IllegalBlockSizeException e) {
-            throw KmipFailure.invalidField("the Data does not fit " + mode + ": " + e.getMessage());
         } catch (GeneralSecurityException e) {
             throw KmipFailure.crypto(mode + " decryption failed: " + e.getMessage());
         }
