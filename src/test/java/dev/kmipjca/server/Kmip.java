@@ -40,12 +40,46 @@ final class Kmip {
 
     private Kmip() {}
 
+    /** Credentials made once per test JVM and copied into each test's directory (RSA key generation is slow). */
+    private static Path template;
+
     static DevServer start(Path dir) throws IOException {
+        seed(dir);
         return DevServer.start(DevServerConfig.builder().dir(dir).port(0).build());
+    }
+
+    /** Copies a ready CA, server and client certificate into {@code dir}, so that a start there reuses them. */
+    static synchronized void seed(Path dir) throws IOException {
+        if (template == null) {
+            Path t = java.nio.file.Files.createTempDirectory("kmip-dev-template");
+            DevServer.start(DevServerConfig.builder().dir(t).port(0).build()).close();
+            template = t;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(t)));
+        }
+        java.nio.file.Files.createDirectories(dir);
+        for (String f : List.of("ca.pem", "ca-key.pem", "server.pem", "client.pem")) {
+            java.nio.file.Files.copy(template.resolve(f), dir.resolve(f), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+    }
+
+    static void deleteTree(Path p) {
+        try (java.util.stream.Stream<Path> all = java.nio.file.Files.walk(p)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // best effort
+        }
     }
 
     static Create.Request aes(int bits, int mask, String name) {
         return Create.Request.symmetricKey(CryptographicAlgorithm.AES, bits, mask, name);
+    }
+
+    static void deleteTree(Path p) {
+        try (java.util.stream.Stream<Path> all = java.nio.file.Files.walk(p)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // best effort
+        }
     }
 
     static Create.Request aes(int bits, int mask, Attributes extra) {

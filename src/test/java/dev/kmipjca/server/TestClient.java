@@ -112,6 +112,11 @@ final class TestClient implements AutoCloseable {
         return r.batchItems().get(0);
     }
 
+    /** The only batch item of the answer to a one-item request naming its operation. */
+    ResponseBatchItem call(ProtocolVersion v, dev.kmipjca.protocol.Operation op, RequestPayload payload) throws IOException {
+        return send(RequestMessage.single(v, op, payload)).batchItems().get(0);
+    }
+
     /** The payload of a successful call; fails the test with the server's reason otherwise. */
     <P extends ResponsePayload> P ok(ProtocolVersion v, RequestPayload payload, Class<P> type) throws IOException {
         ResponseBatchItem item = call(v, payload);
