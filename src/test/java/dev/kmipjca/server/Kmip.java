@@ -74,14 +74,6 @@ final class Kmip {
         return Create.Request.symmetricKey(CryptographicAlgorithm.AES, bits, mask, name);
     }
 
-    static void deleteTree(Path p) {
-        try (java.util.stream.Stream<Path> all = java.nio.file.Files.walk(p)) {
-            all.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException e) {
-            // best effort
-        }
-    }
-
     static Create.Request aes(int bits, int mask, Attributes extra) {
         Attributes.Builder b = Attributes.builder().add(AttributeKey.CRYPTOGRAPHIC_ALGORITHM, CryptographicAlgorithm.AES)
                 .add(AttributeKey.CRYPTOGRAPHIC_LENGTH, bits).add(AttributeKey.CRYPTOGRAPHIC_USAGE_MASK, mask);
