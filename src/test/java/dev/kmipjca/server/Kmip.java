@@ -58,6 +58,9 @@ final class Kmip {
         }
         java.nio.file.Files.createDirectories(dir);
         for (String f : List.of("ca.pem", "ca-key.pem", "server.pem", "client.pem")) {
+            if (java.nio.file.Files.exists(dir.resolve(f))) {
+                continue;
+            }
             java.nio.file.Files.copy(template.resolve(f), dir.resolve(f), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
         }
     }
