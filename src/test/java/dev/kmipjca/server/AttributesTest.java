@@ -166,6 +166,7 @@ class AttributesTest {
         client.fails(V2_0, DeleteAttribute.Request.v2(Kmip.id(uid), "Name"), ResultReason.ATTRIBUTE_NOT_FOUND);
         client.fails(V2_0, new ModifyAttribute.Request(Kmip.id(uid), name("B"), Attribute.of(AttributeKey.OBJECT_GROUP, "g")),
                 ResultReason.INVALID_FIELD);
+        client.fails(V2_0, new DeleteAttribute.Request(Kmip.id(uid), null, null, null, null), ResultReason.MISSING_DATA);
     }
 
     @Test

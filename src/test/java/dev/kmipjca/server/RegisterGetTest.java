@@ -276,4 +276,30 @@ class RegisterGetTest {
         client.fails(V1_2, Register.Request.of(new SymmetricKey(wrapped), Attributes.empty()),
                 ResultReason.FEATURE_NOT_SUPPORTED);
     }
+
+    @ParameterizedTest
+    @FieldSource("VERSIONS")
+    void registerUnsupportedTypeOrMismatchedObjectType_isInvalidField(ProtocolVersion v) throws IOException {
+        dev.kmipjca.ttlv.Ttlv publicKey = dev.kmipjca.ttlv.Ttlv.structure(dev.kmipjca.ttlv.Tag.PUBLIC_KEY,
+                dev.kmipjca.ttlv.Ttlv.structure(dev.kmipjca.ttlv.Tag.KEY_BLOCK,
+                        dev.kmipjca.ttlv.Ttlv.enumeration(dev.kmipjca.ttlv.Tag.KEY_FORMAT_TYPE, KeyFormatType.X_509.value()),
+                        dev.kmipjca.ttlv.Ttlv.structure(dev.kmipjca.ttlv.Tag.KEY_VALUE,
+                                dev.kmipjca.ttlv.Ttlv.bytes(dev.kmipjca.ttlv.Tag.KEY_MATERIAL, new byte[] {1, 2, 3}))));
+        assertTrue(client.fails(v, Register.Request.of(new dev.kmipjca.protocol.RawObject(publicKey), Attributes.empty()),
+                ResultReason.INVALID_FIELD).resultMessage().contains("Public Key"));
+        SymmetricKey k = new SymmetricKey(KeyBlock.raw(Bytes.of(KEY), CryptographicAlgorithm.AES, 256));
+        assertTrue(client.fails(v, new Register.Request(ObjectType.SECRET_DATA, Attributes.empty(), k, null),
+                ResultReason.INVALID_FIELD).resultMessage().contains("does not match"));
+    }
+
+    @ParameterizedTest
+    @FieldSource("VERSIONS")
+    void getCertificateInAKeyFormat_isKeyFormatTypeNotSupported(ProtocolVersion v) throws Exception {
+        String cert = register(v, Certificate.x509(server.certificateAuthority().certificate().getEncoded()),
+                Attributes.empty());
+        client.fails(v, new Get.Request(Kmip.id(cert), KeyFormatType.RAW, null, null, null),
+                ResultReason.KEY_FORMAT_TYPE_NOT_SUPPORTED);
+        assertNotNull(client.ok(v, new Get.Request(Kmip.id(cert), KeyFormatType.X_509, null, null, null),
+                Get.Response.class).object());
+    }
 }
