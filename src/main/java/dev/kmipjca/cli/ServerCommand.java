@@ -5,6 +5,7 @@ import dev.kmipjca.protocol.ResultReason;
 import dev.kmipjca.server.DevServer;
 import dev.kmipjca.server.DevServerConfig;
 import dev.kmipjca.server.Faults;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,17 +78,25 @@ final class ServerCommand implements Callable<Integer> {
         }
         DevServerConfig config;
         try {
-            config = DevServerConfig.builder().dir(dir).host(host).port(port).faults(faults.build()).build();
+            DevServerConfig.Builder b = DevServerConfig.builder().dir(dir).host(host).port(port).faults(faults.build());
+            newIdentities.forEach(b::identity);
+            config = b.build();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DevServer server = DevServer.start(config);
+        DevServer server;
+        try {
+            server = DevServer.start(config);
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("cannot start the development server on " + host + ":" + port + ": " + e.getMessage());
+            return 1;
+        }
         Thread hook = new Thread(() -> stop(server, out, err), "kmip-dev-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         for (String name : newIdentities) {
-            err.println("identity " + name + ": " + server.newIdentity(name));
+            err.println("identity " + name + ": " + server.dir().resolve("client-" + name + ".kmip").toAbsolutePath());
         }
         err.println("client keystore file: " + server.clientKeystore().toAbsolutePath());
         String h = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;

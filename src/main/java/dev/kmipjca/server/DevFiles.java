@@ -15,7 +15,6 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The credentials in the server's directory, created on first start and reused later:
@@ -33,7 +32,6 @@ final class DevFiles {
     static final String CA_KEY = "ca-key.pem";
     static final String SERVER = "server.pem";
     static final String DEFAULT_CLIENT = "kmip-client";
-    private static final Pattern IDENTITY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     final Path dir;
     final DevPki.Issued ca;
@@ -70,10 +68,7 @@ final class DevFiles {
 
     /** Issues the client certificate {@code file} for CN {@code name} unless it exists. */
     Path identity(String name, String file) throws IOException {
-        if (!IDENTITY.matcher(name).matches()) {
-            throw new IllegalArgumentException("identity name \"" + name
-                    + "\" must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
-        }
+        DevServerConfig.checkIdentity(name);
         Path f = dir.resolve(file);
         if (!Files.exists(f)) {
             DevPki.Issued c = DevPki.issueClient(ca, name, true, DevPki.KeyKind.EC_P256);

@@ -51,8 +51,16 @@ public final class DevServer implements AutoCloseable {
         RequestHandler handler = new RequestHandler(store, this::faults, ServerInfo.current(), config.maxMessageBytes());
         listener = new Listener(tls, config.host(), config.port(), handler, this::faults, config.maxMessageBytes(),
                 config.maxConnections());
-        ClientKmipFile.create(clientKeystore(), DevFiles.clientPem(null), DevFiles.DEFAULT_CLIENT, serverName(), port());
-        ClientKmipFile.updatePorts(config.dir(), port());
+        try {
+            ClientKmipFile.create(clientKeystore(), DevFiles.clientPem(null), DevFiles.DEFAULT_CLIENT, serverName(), port());
+            for (String name : config.identities()) {
+                newIdentity(name);
+            }
+            ClientKmipFile.updatePorts(config.dir(), port());
+        } catch (IOException | RuntimeException e) {
+            listener.close();
+            throw e;
+        }
         RequestLog.LOG.log(Level.INFO, "development KMIP server on " + host() + ":" + port() + ", directory "
                 + config.dir().toAbsolutePath() + ", " + store.size() + " objects");
         return this;
@@ -88,6 +96,7 @@ public final class DevServer implements AutoCloseable {
      */
     public synchronized Path newIdentity(String name) throws IOException {
         requireStarted();
+        DevServerConfig.checkIdentity(name);
         files.identity(name, DevFiles.clientPem(name));
         Path kmip = config.dir().resolve(ClientKmipFile.fileName(name));
         ClientKmipFile.create(kmip, DevFiles.clientPem(name), name, serverName(), port());

@@ -1,7 +1,10 @@
 package dev.kmipjca.server;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * How to run a {@link DevServer}. Build with {@link #builder()}: directory {@code ./kmip-dev}, host
@@ -14,10 +17,14 @@ import java.util.Objects;
  * @param faults          faults to inject ({@link Faults#NONE} for none)
  * @param maxMessageBytes the largest request accepted (header included)
  * @param maxConnections  the most connections served at once
+ * @param identities      client identities to create besides {@code kmip-client} (CN = name; files
+ *                        {@code client-NAME.pem} and {@code client-NAME.kmip})
  */
-public record DevServerConfig(Path dir, String host, int port, Faults faults, int maxMessageBytes, int maxConnections) {
+public record DevServerConfig(Path dir, String host, int port, Faults faults, int maxMessageBytes, int maxConnections,
+                              List<String> identities) {
     public static final int DEFAULT_PORT = 5696;
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 16 << 20;
+    private static final Pattern IDENTITY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     public DevServerConfig {
         Objects.requireNonNull(dir, "dir");
@@ -35,6 +42,16 @@ public record DevServerConfig(Path dir, String host, int port, Faults faults, in
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections must be at least 1, got " + maxConnections);
         }
+        identities = List.copyOf(identities);
+        identities.forEach(DevServerConfig::checkIdentity);
+    }
+
+    /** An identity name: 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit. */
+    public static void checkIdentity(String name) {
+        if (name == null || !IDENTITY.matcher(name).matches()) {
+            throw new IllegalArgumentException("identity name \"" + name
+                    + "\" must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
     }
 
     public static Builder builder() {
@@ -49,6 +66,7 @@ public record DevServerConfig(Path dir, String host, int port, Faults faults, in
         private Faults faults = Faults.NONE;
         private int maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
         private int maxConnections = 64;
+        private final List<String> identities = new ArrayList<>();
 
         private Builder() {}
 
@@ -82,8 +100,14 @@ public record DevServerConfig(Path dir, String host, int port, Faults faults, in
             return this;
         }
 
+        /** Another client identity to create at start (repeatable). */
+        public Builder identity(String name) {
+            identities.add(name);
+            return this;
+        }
+
         public DevServerConfig build() {
-            return new DevServerConfig(dir, host, port, faults, maxMessageBytes, maxConnections);
+            return new DevServerConfig(dir, host, port, faults, maxMessageBytes, maxConnections, identities);
         }
     }
 }

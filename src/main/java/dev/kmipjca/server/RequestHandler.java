@@ -99,7 +99,7 @@ final class RequestHandler {
                         + f.failReason());
             }
             ResponsePayload p = Operations.execute(batch, item.operation(), item.payload());
-            Messages.encodeResponsePayload(p, batch.version);
+            Messages.encodeResponsePayload(p, batch.version); // fails here, per item, if the version cannot express it
             uid = RequestLog.uidOf(p);
             log.item(item.operation(), uid, "Success");
             return ResponseBatchItem.success(item.operation(), item.batchItemId(), p);

@@ -84,6 +84,14 @@ class MainTest {
     }
 
     @Test
+    void badIdentityName_exitsTwoBeforeAnythingStarts() {
+        Run r = run("server", "--new-identity", "bad/name", "--dir", "never-created");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("identity name \"bad/name\""), r.err());
+        assertTrue(!java.nio.file.Files.exists(java.nio.file.Path.of("never-created")));
+    }
+
+    @Test
     void faultOptions_areCheckedTogether() {
         Run reason = run("server", "--fail-operation", "Encrypt", "--fail-reason", "No Such Reason");
         assertEquals(2, reason.code());
