@@ -130,6 +130,16 @@ class PersistenceTest {
     }
 
     @Test
+    void identitiesInTheConfiguration_areCreatedAtStart() throws Exception {
+        Kmip.seed(dir);
+        try (DevServer s = DevServer.start(DevServerConfig.builder().dir(dir).port(0).identity("frank").build())) {
+            assertEquals("CN=frank", new X509(PemCredentials.load(dir.resolve("client-frank.pem"), null)).subject());
+            assertEquals(s.port(), KmipSettings.load(dir.resolve("client-frank.kmip")).port());
+        }
+        assertThrows(IllegalArgumentException.class, () -> DevServerConfig.builder().identity("").build());
+    }
+
+    @Test
     void temporaryFileOfACrashedWrite_isIgnoredAndRemovedAtStart() throws IOException {
         String uid;
         try (DevServer s = Kmip.start(dir); TestClient c = TestClient.connect(s)) {
