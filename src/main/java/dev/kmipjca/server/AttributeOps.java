@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Get Attributes, Get Attribute List, Add Attribute, Modify Attribute, Delete Attribute (1.x forms
@@ -129,7 +130,7 @@ final class AttributeOps {
 
     /** Checks the rules, applies {@code change} to the attributes under the object's lock. */
     private static StoredObject change(Batch b, UniqueId id, String name,
-            java.util.function.Function<StoredObject, Attributes> change) {
+            Function<StoredObject, Attributes> change) {
         StoredObject o = b.object(id);
         StoredObject done = b.store.update(o.uid(), x -> {
             AttributeRules.checkModifiable(b.version, x, name);

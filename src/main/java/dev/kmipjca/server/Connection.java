@@ -39,7 +39,7 @@ final class Connection implements Runnable {
     public void run() {
         try (SSLSocket s = socket) {
             if (listener.faults().stallHandshake()) {
-                listener.stall(s);
+                listener.stall();
                 return;
             }
             s.setSoTimeout(HANDSHAKE_TIMEOUT_MS);

@@ -95,7 +95,7 @@ final class Listener implements AutoCloseable {
     }
 
     /** The stall-handshake fault: hold the accepted TCP connection without reading until the server closes. */
-    void stall(Socket s) {
+    void stall() {
         try {
             closed.await();
         } catch (InterruptedException e) {
