@@ -1,25 +1,67 @@
 package dev.kmipjca.cli;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** {@code java -jar kmip-jca.jar <command>}. */
-public final class Main {
-    private Main() {}
+/**
+ * {@code java -jar kmip-jca.jar <command>}. Each command is a small class of its own, listed in
+ * {@link #commands()}; add new ones there. Exit codes: 0 success, 1 failure, 2 usage error (unknown
+ * option, missing or bad argument, no command).
+ */
+@Command(name = "kmip-jca", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "A JCA provider whose master keys live on a KMIP server.%n",
+        commandListHeading = "%nCommands:%n",
+        footer = "%nRun 'kmip-jca COMMAND --help' for the options of a command.")
+public final class Main implements Callable<Integer> {
+    /** Set by {@link #main}: the process exists only for the command, so signals end it with status 0. */
+    static volatile boolean standalone;
+
+    @Spec
+    CommandSpec spec;
+
+    /** The subcommands, in the order --help lists them. */
+    static List<Object> commands() {
+        return List.of(new ServerCommand());
+    }
 
     public static void main(String[] args) {
+        standalone = true;
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
+        }
         System.exit(run(args, System.out, System.err));
     }
 
+    /** Runs a command line and returns its exit code; output goes to {@code out}, messages to {@code err}. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
-            out.println("Usage: java -jar kmip-jca.jar <command> [options]");
-            out.println();
-            out.println("kmip-jca: a JCA provider whose master keys live on a KMIP server.");
-            out.println("Commands arrive with the client, server and keystore; see README.md.");
-            return args.length == 0 ? 2 : 0;
+        CommandLine cmd = new CommandLine(new Main());
+        for (Object c : commands()) {
+            cmd.addSubcommand(c);
         }
-        err.println("Unknown command: " + args[0]);
-        err.println("Run with --help for the list of commands.");
-        return 2;
+        cmd.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cmd.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        return cmd.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return CommandLine.ExitCode.USAGE;
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"kmip-jca " + (v == null ? "development build" : v)};
+        }
     }
 }
