@@ -5,8 +5,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One unwrapped data key and what is derived from it: the single-shot bulk key and the key commitment
- * (HKDF-SHA256, docs/envelope-format.md), and the wrapped form it was found by.
+ * One unwrapped data key and what is derived from it: the single-shot bulk key (bound to the fixed
+ * header bytes of the single-shot form) and the key commitment (HKDF-SHA256, docs/envelope-format.md),
+ * and the wrapped form it was found by.
  *
  * <p>Reference counted so that a key is never zeroed while a message is using it. The owner (a cache)
  * holds one reference from creation until {@link #retire()}; each message takes one with
@@ -14,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * reference goes, and {@link #acquire()} fails from then on.
  */
 final class DataKey {
+    private static final byte[] SINGLE_SHOT_INFO = concat(Layout.INFO_SINGLE_SHOT, Layout.SINGLE_SHOT_PREAMBLE);
+
     private final byte[] raw;
     private final RawKey singleShotKey;
     private final byte[] commitment;
@@ -32,12 +35,18 @@ final class DataKey {
     static DataKey create(byte[] raw, byte[] keySection) {
         byte[] prk = Hkdf.extract(new byte[0], raw);
         try {
-            RawKey single = RawKey.aes(Hkdf.expand(prk, Layout.INFO_SINGLE_SHOT, Layout.KEY_BYTES));
+            RawKey single = RawKey.aes(Hkdf.expand(prk, SINGLE_SHOT_INFO, Layout.KEY_BYTES));
             byte[] commitment = Hkdf.expand(prk, Layout.INFO_COMMITMENT, Layout.COMMITMENT_BYTES);
             return new DataKey(raw, single, commitment, keySection);
         } finally {
             Arrays.fill(prk, (byte) 0);
         }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     /** The 32-byte commitment to this key (not secret). */

@@ -46,7 +46,7 @@ public final class Envelope implements AutoCloseable {
 
     private static final byte[] NONE = new byte[0];
     /** Large single-shot inputs go to the cipher in pieces of this size, which the JIT warms up on sooner. */
-    private static final int CHUNK_BYTES = 64 << 10;
+    private static final int CHUNK_BYTES = Segments.PIECE_BYTES;
 
     final KeyWrapService service;
     private final EncryptKeys encryptKeys;
@@ -104,7 +104,6 @@ public final class Envelope implements AutoCloseable {
             System.arraycopy(nonce, 0, out, OFF_NONCE, NONCE_BYTES);
             Cipher c = ciphers.local();
             c.init(Cipher.ENCRYPT_MODE, slot.key.singleShotKey(), new GCMParameterSpec(TAG_BYTES * 8, nonce));
-            c.updateAAD(out, 0, BULK_SINGLE_SHOT);
             if (aad != null && aad.length > 0) {
                 c.updateAAD(aad);
             }
@@ -149,7 +148,6 @@ public final class Envelope implements AutoCloseable {
             Cipher c = ciphers.local();
             c.init(Cipher.DECRYPT_MODE, k.singleShotKey(),
                     new GCMParameterSpec(TAG_BYTES * 8, envelope, OFF_NONCE, NONCE_BYTES));
-            c.updateAAD(envelope, 0, BULK_SINGLE_SHOT);
             if (a.length > 0) {
                 c.updateAAD(a);
             }

@@ -222,7 +222,6 @@ public final class EnvelopeDecryptor implements AutoCloseable {
         try {
             cipher.init(Cipher.DECRYPT_MODE, k.singleShotKey(),
                     new GCMParameterSpec(TAG_BYTES * 8, header, OFF_NONCE, NONCE_BYTES));
-            cipher.updateAAD(header, 0, BULK_SINGLE_SHOT);
             if (a.length > 0) {
                 cipher.updateAAD(a);
             }

@@ -54,7 +54,6 @@ public final class EnvelopeEncryptor implements AutoCloseable {
                 envelope.random.nextBytes(nonce);
                 System.arraycopy(nonce, 0, header, OFF_NONCE, NONCE_BYTES);
                 cipher.init(Cipher.ENCRYPT_MODE, k.singleShotKey(), new GCMParameterSpec(TAG_BYTES * 8, nonce));
-                cipher.updateAAD(header, 0, BULK_SINGLE_SHOT);
             } else {
                 byte[] salt = new byte[SALT_BYTES];
                 byte[] prefix = new byte[PREFIX_BYTES];

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The byte layout of envelope format version 1 (docs/envelope-format.md). Offsets are from the first
- * byte of the envelope. The "bulk region" is the part of the header that the bulk encryption
- * authenticates: everything before the key section.
+ * byte of the envelope. The "bulk region" is the part of the header before the key section: the
+ * fields that describe the bulk encryption. Rewrapping replaces only what follows it.
  */
 final class Layout {
     private Layout() {
@@ -58,7 +58,10 @@ final class Layout {
 
     /** Associated data of every data-key wrap: keeps envelope data keys apart from other wrapped keys. */
     static final byte[] WRAP_AAD = ascii("kmip-jca envelope v1 data key");
+    /** Followed by the 8 fixed header bytes of a single-shot envelope, which the key thereby binds. */
     static final byte[] INFO_SINGLE_SHOT = ascii("kmip-jca envelope v1 single-shot key");
+    /** The 8 fixed bytes that start every version-1 single-shot envelope. */
+    static final byte[] SINGLE_SHOT_PREAMBLE = {'K', 'J', 'E', 'F', VERSION, FORM_SINGLE_SHOT, ALGORITHM_AES_256_GCM, 0};
     static final byte[] INFO_COMMITMENT = ascii("kmip-jca envelope v1 key commitment");
     static final byte[] INFO_STREAM = ascii("kmip-jca envelope v1 stream key");
 
