@@ -103,6 +103,7 @@ public final class Envelope implements AutoCloseable {
             random.nextBytes(nonce);
             System.arraycopy(nonce, 0, out, OFF_NONCE, NONCE_BYTES);
             Cipher c = ciphers.local();
+            JitPrimer.beforeLarge(plaintext.length, c);
             c.init(Cipher.ENCRYPT_MODE, slot.key.singleShotKey(), new GCMParameterSpec(TAG_BYTES * 8, nonce));
             if (aad != null && aad.length > 0) {
                 c.updateAAD(aad);
@@ -146,6 +147,7 @@ public final class Envelope implements AutoCloseable {
         DataKey k = acquireKey(envelope, h);
         try {
             Cipher c = ciphers.local();
+            JitPrimer.beforeLarge(body, c);
             c.init(Cipher.DECRYPT_MODE, k.singleShotKey(),
                     new GCMParameterSpec(TAG_BYTES * 8, envelope, OFF_NONCE, NONCE_BYTES));
             if (a.length > 0) {
@@ -206,6 +208,7 @@ public final class Envelope implements AutoCloseable {
     /** The segment opener for a parsed segmented header (the stream key derived and the data key let go). */
     Segments openSegments(byte[] header, HeaderCodec.Parsed h, byte[] aad, Cipher cipher)
             throws GeneralSecurityException, KeyWrapException {
+        JitPrimer.beforeLarge(h.segmentSize, cipher);
         DataKey k = acquireKey(header, h);
         byte[] streamKey;
         try {
