@@ -45,8 +45,6 @@ public final class Envelope implements AutoCloseable {
     }
 
     private static final byte[] NONE = new byte[0];
-    /** Large single-shot inputs go to the cipher in pieces of this size, which the JIT warms up on sooner. */
-    private static final int CHUNK_BYTES = Segments.PIECE_BYTES;
 
     final KeyWrapService service;
     private final EncryptKeys encryptKeys;
@@ -108,13 +106,7 @@ public final class Envelope implements AutoCloseable {
             if (aad != null && aad.length > 0) {
                 c.updateAAD(aad);
             }
-            int in = 0;
-            int o = h;
-            while (plaintext.length - in > CHUNK_BYTES) {
-                o += c.update(plaintext, in, CHUNK_BYTES, out, o);
-                in += CHUNK_BYTES;
-            }
-            c.doFinal(plaintext, in, plaintext.length - in, out, o);
+            c.doFinal(plaintext, 0, plaintext.length, out, h);
             return out;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed in provider " + ciphers.providerName(), e);

@@ -15,12 +15,6 @@ import javax.crypto.spec.GCMParameterSpec;
  * caller's array), so that full segments never need copying.
  */
 final class Segments {
-    /**
-     * Largest piece handed to the cipher at once when encrypting. HotSpot compiles SunJCE's AES-GCM
-     * intrinsics after some thousands of calls, so many moderate calls reach full speed in a fresh JVM
-     * sooner than few large ones (measured: 16 KiB pieces after about 2 s, 64 KiB not within 8 s).
-     */
-    static final int PIECE_BYTES = 16 << 10;
     private final Cipher cipher;
     private final RawKey key;
     private final byte[] nonce = new byte[NONCE_BYTES];
@@ -42,17 +36,11 @@ final class Segments {
         return index;
     }
 
-    /**
-     * Encrypts {@code a[aOff, +aLen) || b[bOff, +bLen)} as the next segment into {@code out}; returns
-     * bytes written. The plaintext goes to the cipher in pieces of at most {@link #PIECE_BYTES}.
-     */
+    /** Encrypts {@code a[aOff, +aLen) || b[bOff, +bLen)} as the next segment into {@code out}; returns bytes written. */
     int seal(byte[] a, int aOff, int aLen, byte[] b, int bOff, int bLen, boolean last, byte[] out, int outOff) {
         try {
             init(Cipher.ENCRYPT_MODE, last);
-            int n = feed(a, aOff, aLen, out, outOff);
-            for (; bLen > PIECE_BYTES; bOff += PIECE_BYTES, bLen -= PIECE_BYTES) {
-                n += cipher.update(b, bOff, PIECE_BYTES, out, outOff + n);
-            }
+            int n = aLen > 0 ? cipher.update(a, aOff, aLen, out, outOff) : 0;
             return n + cipher.doFinal(b, bOff, bLen, out, outOff + n);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM failed to encrypt segment " + (index - 1) + ": " + e, e);
@@ -79,15 +67,6 @@ final class Segments {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM failed to decrypt segment " + i + ": " + e, e);
         }
-    }
-
-    /** Encrypts all of {@code in[off, +len)} with update calls of at most {@link #PIECE_BYTES}. */
-    private int feed(byte[] in, int off, int len, byte[] out, int outOff) throws GeneralSecurityException {
-        int n = 0;
-        for (; len > 0; off += PIECE_BYTES, len -= PIECE_BYTES) {
-            n += cipher.update(in, off, Math.min(PIECE_BYTES, len), out, outOff + n);
-        }
-        return n;
     }
 
     private void init(int mode, boolean last) throws GeneralSecurityException {
