@@ -49,11 +49,6 @@ final class DecryptKeys {
     private record Entry(Section id, DataKey key, long created) {
     }
 
-    /** Parses the wrapped key out of the header on a miss (header parsing is deferred until needed). */
-    interface WrappedSource {
-        WrappedKey get() throws EnvelopeFormatException;
-    }
-
     private static final long SWEEP_INTERVAL_NANOS = 1_000_000_000L;
 
     private final KeyWrapService service;
@@ -73,11 +68,14 @@ final class DecryptKeys {
     }
 
     /**
-     * The data key wrapped in {@code b[off, off + len)}, acquired (the caller releases it): from the
-     * cache, else unwrapped by the key service and cached.
+     * The data key of the parsed header {@code h} in {@code b}, acquired (the caller releases it): from
+     * the cache by its key section, else unwrapped by the key service and cached. The master key id
+     * is decoded (and checked to be UTF-8) only on a miss.
      */
-    DataKey acquire(long now, byte[] b, int off, int len, WrappedSource wrapped)
+    DataKey acquire(long now, byte[] b, HeaderCodec.Parsed h)
             throws KeyWrapException, EnvelopeFormatException, InvalidKeyException {
+        int off = h.keySectionOffset();
+        int len = h.keySectionLength;
         Entry e = last;
         if (e != null && e.id.matches(b, off, len) && usable(e, now)) {
             return e.key;
@@ -90,7 +88,7 @@ final class DecryptKeys {
         if (now - lastSweep >= SWEEP_INTERVAL_NANOS) {
             sweep(now);
         }
-        byte[] raw = service.unwrap(wrapped.get(), Layout.WRAP_AAD);
+        byte[] raw = service.unwrap(HeaderCodec.wrappedKey(b, h), Layout.WRAP_AAD);
         if (raw == null || raw.length != Layout.KEY_BYTES) {
             int n = raw == null ? 0 : raw.length;
             if (raw != null) {

@@ -220,8 +220,7 @@ public final class Envelope implements AutoCloseable {
         expireEncryptKey(now);
         DataKey k;
         try {
-            k = decryptKeys.acquire(now, header, h.keySectionOffset(), h.keySectionLength,
-                    () -> HeaderCodec.wrappedKey(header, h));
+            k = decryptKeys.acquire(now, header, h);
         } catch (KeyWrapException e) {
             if (e.kind() != KeyWrapException.Kind.AUTHENTICATION_FAILED) {
                 throw e;
