@@ -26,7 +26,12 @@ enum Key {
     MAX_RESPONSE_BYTES("kmip.maxResponseBytes"),
     SERVER_COOLDOWN_SECONDS("kmip.serverCooldownSeconds"),
     ALLOW_MASTER_KEY_FETCH("kmip.allowMasterKeyFetch"),
-    BULK_PROVIDER("kmip.bulkProvider");
+    BULK_PROVIDER("kmip.bulkProvider"),
+    DATA_KEY_MAX_MESSAGES("kmip.dataKeyMaxMessages"),
+    DATA_KEY_MAX_BYTES("kmip.dataKeyMaxBytes"),
+    DATA_KEY_MAX_AGE_SECONDS("kmip.dataKeyMaxAgeSeconds"),
+    DATA_KEY_CACHE_SIZE("kmip.dataKeyCacheSize"),
+    DATA_KEY_CACHE_MAX_AGE_SECONDS("kmip.dataKeyCacheMaxAgeSeconds");
 
     static final String PREFIX = "kmip.";
     static final String FLAG_PREFIX = "--kmip";

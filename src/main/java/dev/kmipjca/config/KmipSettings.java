@@ -35,6 +35,13 @@ public final class KmipSettings {
     public static final int DEFAULT_POOL_IDLE_SECONDS = 60;
     public static final int DEFAULT_MAX_RESPONSE_BYTES = 16 << 20;
     public static final int DEFAULT_SERVER_COOLDOWN_SECONDS = 30;
+    /** 2^24 messages per data key: random 96-bit nonces collide with probability below 2^-49. */
+    public static final long DEFAULT_DATA_KEY_MAX_MESSAGES = 1L << 24;
+    /** 2^36 bytes (64 GiB) per data key. */
+    public static final long DEFAULT_DATA_KEY_MAX_BYTES = 1L << 36;
+    public static final int DEFAULT_DATA_KEY_MAX_AGE_SECONDS = 300;
+    public static final int DEFAULT_DATA_KEY_CACHE_SIZE = 1000;
+    public static final int DEFAULT_DATA_KEY_CACHE_MAX_AGE_SECONDS = 300;
 
     final String serverName;
     final List<ServerAddress> servers;
@@ -57,6 +64,11 @@ public final class KmipSettings {
     final int serverCooldownSeconds;
     final boolean allowMasterKeyFetch;
     final BulkProvider bulkProvider;
+    final long dataKeyMaxMessages;
+    final long dataKeyMaxBytes;
+    final int dataKeyMaxAgeSeconds;
+    final int dataKeyCacheSize;
+    final int dataKeyCacheMaxAgeSeconds;
 
     KmipSettings(KmipSettingsBuilder b, List<ServerAddress> servers) {
         this.serverName = b.serverName;
@@ -79,6 +91,11 @@ public final class KmipSettings {
         this.serverCooldownSeconds = b.serverCooldownSeconds;
         this.allowMasterKeyFetch = b.allowMasterKeyFetch;
         this.bulkProvider = b.bulkProvider;
+        this.dataKeyMaxMessages = b.dataKeyMaxMessages;
+        this.dataKeyMaxBytes = b.dataKeyMaxBytes;
+        this.dataKeyMaxAgeSeconds = b.dataKeyMaxAgeSeconds;
+        this.dataKeyCacheSize = b.dataKeyCacheSize;
+        this.dataKeyCacheMaxAgeSeconds = b.dataKeyCacheMaxAgeSeconds;
     }
 
     // ---- sources ----------------------------------------------------------------------------------
@@ -285,6 +302,31 @@ public final class KmipSettings {
 
     public BulkProvider bulkProvider() {
         return bulkProvider;
+    }
+
+    /** {@code kmip.dataKeyMaxMessages}: most messages (or streams) encrypted under one data key. */
+    public long dataKeyMaxMessages() {
+        return dataKeyMaxMessages;
+    }
+
+    /** {@code kmip.dataKeyMaxBytes}: most plaintext bytes encrypted under one data key. */
+    public long dataKeyMaxBytes() {
+        return dataKeyMaxBytes;
+    }
+
+    /** {@code kmip.dataKeyMaxAgeSeconds}: a data key is not used to encrypt once it is this old. */
+    public int dataKeyMaxAgeSeconds() {
+        return dataKeyMaxAgeSeconds;
+    }
+
+    /** {@code kmip.dataKeyCacheSize}: most unwrapped data keys kept for decryption; 0 keeps none. */
+    public int dataKeyCacheSize() {
+        return dataKeyCacheSize;
+    }
+
+    /** {@code kmip.dataKeyCacheMaxAgeSeconds}: an unwrapped data key is dropped once it is this old. */
+    public int dataKeyCacheMaxAgeSeconds() {
+        return dataKeyCacheMaxAgeSeconds;
     }
 
     /**

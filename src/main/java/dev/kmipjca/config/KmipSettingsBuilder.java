@@ -12,6 +12,13 @@ import java.util.Objects;
  * every rule at once and reports all violations in one {@link KmipSettingsException}. Not thread-safe.
  */
 public final class KmipSettingsBuilder {
+    /** NIST SP 800-38D 8.3: at most 2^32 messages under one key with random 96-bit nonces. */
+    static final long MAX_DATA_KEY_MESSAGES = 1L << 32;
+    /** 2^48 bytes = 2^44 blocks; AES-GCM's bound (blocks^2 / 2^129) stays below 2^-41. */
+    static final long MAX_DATA_KEY_BYTES = 1L << 48;
+    static final int MAX_AGE_SECONDS = 86_400;
+    static final int MAX_CACHE_SIZE = 100_000;
+
     String serverName = "";
     int port = KmipSettings.DEFAULT_PORT;
     Path serverCAFile;
@@ -31,6 +38,11 @@ public final class KmipSettingsBuilder {
     int serverCooldownSeconds = KmipSettings.DEFAULT_SERVER_COOLDOWN_SECONDS;
     boolean allowMasterKeyFetch;
     BulkProvider bulkProvider = BulkProvider.AUTO;
+    long dataKeyMaxMessages = KmipSettings.DEFAULT_DATA_KEY_MAX_MESSAGES;
+    long dataKeyMaxBytes = KmipSettings.DEFAULT_DATA_KEY_MAX_BYTES;
+    int dataKeyMaxAgeSeconds = KmipSettings.DEFAULT_DATA_KEY_MAX_AGE_SECONDS;
+    int dataKeyCacheSize = KmipSettings.DEFAULT_DATA_KEY_CACHE_SIZE;
+    int dataKeyCacheMaxAgeSeconds = KmipSettings.DEFAULT_DATA_KEY_CACHE_MAX_AGE_SECONDS;
 
     KmipSettingsBuilder() {
     }
@@ -55,6 +67,11 @@ public final class KmipSettingsBuilder {
         serverCooldownSeconds = s.serverCooldownSeconds;
         allowMasterKeyFetch = s.allowMasterKeyFetch;
         bulkProvider = s.bulkProvider;
+        dataKeyMaxMessages = s.dataKeyMaxMessages;
+        dataKeyMaxBytes = s.dataKeyMaxBytes;
+        dataKeyMaxAgeSeconds = s.dataKeyMaxAgeSeconds;
+        dataKeyCacheSize = s.dataKeyCacheSize;
+        dataKeyCacheMaxAgeSeconds = s.dataKeyCacheMaxAgeSeconds;
     }
 
     /** {@code kmip.serverName}: comma-separated hosts, IPv4, IPv6 ({@code ::1} or {@code [::1]}), each optionally {@code :port}. */
@@ -159,6 +176,31 @@ public final class KmipSettingsBuilder {
         return this;
     }
 
+    public KmipSettingsBuilder dataKeyMaxMessages(long messages) {
+        this.dataKeyMaxMessages = messages;
+        return this;
+    }
+
+    public KmipSettingsBuilder dataKeyMaxBytes(long bytes) {
+        this.dataKeyMaxBytes = bytes;
+        return this;
+    }
+
+    public KmipSettingsBuilder dataKeyMaxAgeSeconds(int seconds) {
+        this.dataKeyMaxAgeSeconds = seconds;
+        return this;
+    }
+
+    public KmipSettingsBuilder dataKeyCacheSize(int entries) {
+        this.dataKeyCacheSize = entries;
+        return this;
+    }
+
+    public KmipSettingsBuilder dataKeyCacheMaxAgeSeconds(int seconds) {
+        this.dataKeyCacheMaxAgeSeconds = seconds;
+        return this;
+    }
+
     /** Zeroes the password copy this builder holds. */
     public void clearSecrets() {
         if (clientCertificatePassword != null) {
@@ -204,9 +246,14 @@ public final class KmipSettingsBuilder {
         }
         range(p, Key.MAX_RESPONSE_BYTES, maxResponseBytes, 1024, 1 << 30);
         atLeast(p, Key.SERVER_COOLDOWN_SECONDS, serverCooldownSeconds, 0);
+        range(p, Key.DATA_KEY_MAX_MESSAGES, dataKeyMaxMessages, 1, MAX_DATA_KEY_MESSAGES);
+        range(p, Key.DATA_KEY_MAX_BYTES, dataKeyMaxBytes, 1, MAX_DATA_KEY_BYTES);
+        range(p, Key.DATA_KEY_MAX_AGE_SECONDS, dataKeyMaxAgeSeconds, 1, MAX_AGE_SECONDS);
+        range(p, Key.DATA_KEY_CACHE_SIZE, dataKeyCacheSize, 0, MAX_CACHE_SIZE);
+        range(p, Key.DATA_KEY_CACHE_MAX_AGE_SECONDS, dataKeyCacheMaxAgeSeconds, 1, MAX_AGE_SECONDS);
     }
 
-    private static void range(List<String> p, Key k, int v, int min, int max) {
+    private static void range(List<String> p, Key k, long v, long min, long max) {
         if (v < min || v > max) {
             p.add(k.key + "=" + v + ": must be from " + min + " to " + max);
         }

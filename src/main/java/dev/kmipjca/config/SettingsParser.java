@@ -109,6 +109,11 @@ final class SettingsParser {
                 case SERVER_COOLDOWN_SECONDS -> b.serverCooldownSeconds(Values.integer(v));
                 case ALLOW_MASTER_KEY_FETCH -> b.allowMasterKeyFetch(Values.bool(v));
                 case BULK_PROVIDER -> b.bulkProvider(BulkProvider.parse(v));
+                case DATA_KEY_MAX_MESSAGES -> b.dataKeyMaxMessages(Values.longInteger(v));
+                case DATA_KEY_MAX_BYTES -> b.dataKeyMaxBytes(Values.longInteger(v));
+                case DATA_KEY_MAX_AGE_SECONDS -> b.dataKeyMaxAgeSeconds(Values.integer(v));
+                case DATA_KEY_CACHE_SIZE -> b.dataKeyCacheSize(Values.integer(v));
+                case DATA_KEY_CACHE_MAX_AGE_SECONDS -> b.dataKeyCacheMaxAgeSeconds(Values.integer(v));
             }
         } catch (IllegalArgumentException e) {
             String shown = k == Key.CLIENT_CERTIFICATE_PASSWORD ? "" : "=" + Values.show(v);
@@ -167,6 +172,11 @@ final class SettingsParser {
         m.put(Key.SERVER_COOLDOWN_SECONDS.key, Integer.toString(s.serverCooldownSeconds));
         m.put(Key.ALLOW_MASTER_KEY_FETCH.key, Boolean.toString(s.allowMasterKeyFetch));
         m.put(Key.BULK_PROVIDER.key, s.bulkProvider.settingValue());
+        m.put(Key.DATA_KEY_MAX_MESSAGES.key, Long.toString(s.dataKeyMaxMessages));
+        m.put(Key.DATA_KEY_MAX_BYTES.key, Long.toString(s.dataKeyMaxBytes));
+        m.put(Key.DATA_KEY_MAX_AGE_SECONDS.key, Integer.toString(s.dataKeyMaxAgeSeconds));
+        m.put(Key.DATA_KEY_CACHE_SIZE.key, Integer.toString(s.dataKeyCacheSize));
+        m.put(Key.DATA_KEY_CACHE_MAX_AGE_SECONDS.key, Integer.toString(s.dataKeyCacheMaxAgeSeconds));
         return m;
     }
 

@@ -15,6 +15,14 @@ final class Values {
         }
     }
 
+    static long longInteger(String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("must be a whole number");
+        }
+    }
+
     /** {@code true} or {@code false}, any case; nothing else (no yes/no/1/0, to catch typos). */
     static boolean bool(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);

@@ -48,6 +48,11 @@ class KmipSettingsTest {
         assertEquals(30, s.serverCooldownSeconds());
         assertFalse(s.allowMasterKeyFetch());
         assertEquals(BulkProvider.AUTO, s.bulkProvider());
+        assertEquals(1L << 24, s.dataKeyMaxMessages());
+        assertEquals(1L << 36, s.dataKeyMaxBytes());
+        assertEquals(300, s.dataKeyMaxAgeSeconds());
+        assertEquals(1000, s.dataKeyCacheSize());
+        assertEquals(300, s.dataKeyCacheMaxAgeSeconds());
     }
 
     @Test
@@ -73,7 +78,12 @@ class KmipSettingsTest {
                 Map.entry("kmip.maxResponseBytes", "1024"),
                 Map.entry("kmip.serverCooldownSeconds", "0"),
                 Map.entry("kmip.allowMasterKeyFetch", "true"),
-                Map.entry("kmip.bulkProvider", "sunjce")), dir);
+                Map.entry("kmip.bulkProvider", "sunjce"),
+                Map.entry("kmip.dataKeyMaxMessages", "4294967296"),
+                Map.entry("kmip.dataKeyMaxBytes", "1048576"),
+                Map.entry("kmip.dataKeyMaxAgeSeconds", "60"),
+                Map.entry("kmip.dataKeyCacheSize", "0"),
+                Map.entry("kmip.dataKeyCacheMaxAgeSeconds", "86400")), dir);
         assertEquals("[kmip1.example.com:5697, 10.0.0.2:5697]", s.servers().toString());
         assertEquals(Optional.of(ca), s.serverCAFile());
         assertEquals(Optional.of(client), s.clientCertificateFile());
@@ -92,6 +102,11 @@ class KmipSettingsTest {
         assertEquals(0, s.serverCooldownSeconds());
         assertTrue(s.allowMasterKeyFetch());
         assertEquals(BulkProvider.SUNJCE, s.bulkProvider());
+        assertEquals(1L << 32, s.dataKeyMaxMessages());
+        assertEquals(1L << 20, s.dataKeyMaxBytes());
+        assertEquals(60, s.dataKeyMaxAgeSeconds());
+        assertEquals(0, s.dataKeyCacheSize());
+        assertEquals(86400, s.dataKeyCacheMaxAgeSeconds());
     }
 
     @ParameterizedTest
@@ -115,6 +130,16 @@ class KmipSettingsTest {
         "kmip.activateKeys|1|kmip.activateKeys=1: must be true or false",
         "kmip.allowMasterKeyFetch|on|kmip.allowMasterKeyFetch=on: must be true or false",
         "kmip.bulkProvider|openssl|kmip.bulkProvider=openssl: must be auto, SunJCE or ACCP",
+        "kmip.dataKeyMaxMessages|0|kmip.dataKeyMaxMessages=0: must be from 1 to 4294967296",
+        "kmip.dataKeyMaxMessages|4294967297|kmip.dataKeyMaxMessages=4294967297: must be from 1 to 4294967296",
+        "kmip.dataKeyMaxMessages|1e6|kmip.dataKeyMaxMessages=1e6: must be a whole number",
+        "kmip.dataKeyMaxBytes|0|kmip.dataKeyMaxBytes=0: must be from 1 to 281474976710656",
+        "kmip.dataKeyMaxBytes|281474976710657|kmip.dataKeyMaxBytes=281474976710657: must be from 1 to 281474976710656",
+        "kmip.dataKeyMaxAgeSeconds|0|kmip.dataKeyMaxAgeSeconds=0: must be from 1 to 86400",
+        "kmip.dataKeyMaxAgeSeconds|86401|kmip.dataKeyMaxAgeSeconds=86401: must be from 1 to 86400",
+        "kmip.dataKeyCacheSize|-1|kmip.dataKeyCacheSize=-1: must be from 0 to 100000",
+        "kmip.dataKeyCacheSize|100001|kmip.dataKeyCacheSize=100001: must be from 0 to 100000",
+        "kmip.dataKeyCacheMaxAgeSeconds|0|kmip.dataKeyCacheMaxAgeSeconds=0: must be from 1 to 86400",
     })
     void valueBreakingARule_isRefusedNamingKeyValueAndRule(String key, String value, String message) {
         KmipSettingsException e = refused(Map.of(key, value));
@@ -124,7 +149,9 @@ class KmipSettingsTest {
 
     @ParameterizedTest
     @CsvSource({"kmip.keyStatePollingSeconds,1", "kmip.connectTimeoutMS,1000", "kmip.connectRetries,0",
-        "kmip.port,1", "kmip.port,65535", "kmip.maxResponseBytes,1073741824", "kmip.poolSize,1024"})
+        "kmip.port,1", "kmip.port,65535", "kmip.maxResponseBytes,1073741824", "kmip.poolSize,1024",
+        "kmip.dataKeyMaxMessages,1", "kmip.dataKeyMaxBytes,281474976710656", "kmip.dataKeyMaxAgeSeconds,86400",
+        "kmip.dataKeyCacheSize,100000", "kmip.dataKeyCacheMaxAgeSeconds,1"})
     void boundaryValue_isAccepted(String key, String value) throws Exception {
         KmipSettings.fromMap(Map.of(key, value), Path.of("/"));
     }

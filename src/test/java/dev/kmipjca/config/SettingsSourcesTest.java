@@ -27,7 +27,9 @@ class SettingsSourcesTest {
                 "--kmipConnectRetries", "--kmipConnectTimeoutMS", "--kmipActivateKeys",
                 "--kmipKeyStatePollingSeconds", "--kmipPoolSize", "--kmipPoolIdleSeconds",
                 "--kmipProtocolVersionMin", "--kmipProtocolVersionMax", "--kmipMaxResponseBytes",
-                "--kmipServerCooldownSeconds", "--kmipAllowMasterKeyFetch", "--kmipBulkProvider"),
+                "--kmipServerCooldownSeconds", "--kmipAllowMasterKeyFetch", "--kmipBulkProvider",
+                "--kmipDataKeyMaxMessages", "--kmipDataKeyMaxBytes", "--kmipDataKeyMaxAgeSeconds",
+                "--kmipDataKeyCacheSize", "--kmipDataKeyCacheMaxAgeSeconds"),
                 KmipSettings.keys().stream().map(KmipSettings::flagName).toList());
     }
 

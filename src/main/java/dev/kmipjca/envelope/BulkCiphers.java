@@ -1,0 +1,65 @@
+package dev.kmipjca.envelope;
+
+import java.security.GeneralSecurityException;
+import java.security.Provider;
+import java.security.Security;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Cipher;
+
+/**
+ * Where {@code AES/GCM/NoPadding} instances come from: one JCA provider (SunJCE by default; the format
+ * does not depend on it), one instance per thread for single-shot messages, and a small pool for
+ * encryptors and decryptors that live across calls. {@code Cipher.getInstance} costs about as much as
+ * encrypting 16 KiB, so it is done once per thread or per pooled instance, not per message.
+ */
+final class BulkCiphers {
+    static final String TRANSFORMATION = "AES/GCM/NoPadding";
+    private static final int POOL_LIMIT = 64;
+
+    private final Provider provider;
+    private final ThreadLocal<Cipher> perThread = ThreadLocal.withInitial(this::newCipher);
+    private final ConcurrentLinkedQueue<Cipher> pool = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger pooled = new AtomicInteger();
+
+    /** {@code provider} null means SunJCE, or the JCA's first choice where SunJCE is missing. */
+    BulkCiphers(Provider provider) {
+        this.provider = provider != null ? provider : Security.getProvider("SunJCE");
+        newCipher(); // fail now, not on the first message, when the provider lacks AES-GCM
+    }
+
+    String providerName() {
+        return provider == null ? "default" : provider.getName();
+    }
+
+    /** This thread's cipher, for a use that ends before the method using it returns. */
+    Cipher local() {
+        return perThread.get();
+    }
+
+    /** A cipher for an encryptor or decryptor; give it back with {@link #giveBack}. */
+    Cipher borrow() {
+        Cipher c = pool.poll();
+        if (c == null) {
+            return newCipher();
+        }
+        pooled.decrementAndGet();
+        return c;
+    }
+
+    void giveBack(Cipher c) {
+        if (pooled.incrementAndGet() <= POOL_LIMIT) {
+            pool.offer(c);
+        } else {
+            pooled.decrementAndGet();
+        }
+    }
+
+    private Cipher newCipher() {
+        try {
+            return provider == null ? Cipher.getInstance(TRANSFORMATION) : Cipher.getInstance(TRANSFORMATION, provider);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("no " + TRANSFORMATION + " in provider " + providerName(), e);
+        }
+    }
+}
