@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kmipjca.client.KmipClient;
 import dev.kmipjca.client.LocateFilter;
@@ -244,10 +245,9 @@ abstract class InteropTests extends KmipInteropSuite {
     @ParameterizedTest
     @MethodSource("versions")
     void reKey_replacesTheKeyAndLinksBothWays_whereServed(String version) throws Exception {
+        assumeTrue(expected(Difference.REKEY, version) == null,
+                "the server does not serve Re-key (errors_surfaceAsTypedExceptions checks its answer)");
         KmipClient c = a(version);
-        if (expected(Difference.REKEY, version) != null) {
-            return; // errors_surfaceAsTypedExceptions records the refusal
-        }
         String name = unique("rekey");
         String old = c.create(CryptographicAlgorithm.AES, 256, ObjectSpec.of(name, ENCRYPT | DECRYPT));
         c.activate(old);
