@@ -84,9 +84,12 @@ _python_load() {
     fi
 }
 
-# java_load LABEL OPS THREADS: kmip-jca's client (plain harness) against pykmip or dev
+# java_load LABEL OPS THREADS [WARMUP_OPS]: kmip-jca's client (plain harness) against pykmip or dev,
+# optionally after WARMUP_OPS calls of each operation against the development server
 java_load() {
-    "$JAVA" -cp "$BENCH_JAR" dev.kmipjca.benchmarks.ClientLoad "$BENCH_DIR/$1.kmip" "$1" "$2" "$3"
+    local warm=()
+    if [ -n "${4:-}" ]; then warm=("$BENCH_DIR/dev.kmip" "$4"); fi
+    "$JAVA" -cp "$BENCH_JAR" dev.kmipjca.benchmarks.ClientLoad "$BENCH_DIR/$1.kmip" "$1" "$2" "$3" "${warm[@]}"
 }
 
 describe_machine() {
