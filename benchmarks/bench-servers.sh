@@ -12,11 +12,25 @@ BENCH_JAR=$ROOT/benchmarks/target/benchmarks.jar
 BENCH_DIR=${BENCH_DIR:-$ROOT/benchmarks/target/run-$(date +%Y%m%d-%H%M%S)}
 SERVER_PIDS=()
 
+# the process ids of $1's descendants (PyKMIP's policy monitor runs in a child process)
+descendants() {
+    local child
+    for child in $(ps -o pid= --ppid "$1" 2>/dev/null); do
+        echo "$child"
+        descendants "$child"
+    done
+}
+
+# stops each server and its descendants by process id: SIGTERM, then SIGKILL after 5 s
 stop_servers() {
+    local all=() pid
     for pid in "${SERVER_PIDS[@]}"; do
+        all+=("$pid" $(descendants "$pid"))
+    done
+    for pid in "${all[@]}"; do
         kill "$pid" 2>/dev/null || true
     done
-    for pid in "${SERVER_PIDS[@]}"; do
+    for pid in "${all[@]}"; do
         for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
         kill -9 "$pid" 2>/dev/null || true
     done
