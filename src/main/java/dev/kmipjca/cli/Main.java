@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code java -jar kmip-jca.jar <command>}. Each command is a small class of its own, listed in
- * {@link #commands()}; add new ones there. Exit codes: 0 success, 1 failure, 2 usage error (unknown
- * option, missing or bad argument, no command).
+ * {@link #commands()}; add new ones there. Exit codes: 0 success, 1 failure (one line on standard
+ * error, see {@link Failures}), 2 usage error (unknown option, missing or bad argument, no command).
  */
 @Command(name = "kmip-jca", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A JCA provider whose master keys live on a KMIP server.%n",
@@ -28,7 +28,7 @@ public final class Main implements Callable<Integer> {
 
     /** The subcommands, in the order --help lists them. */
     static List<Object> commands() {
-        return List.of(new ServerCommand());
+        return List.of(new DemoCommand(), new ServerCommand(), new CheckCommand(), new KeysCommand());
     }
 
     public static void main(String[] args) {
@@ -45,9 +45,21 @@ public final class Main implements Callable<Integer> {
         for (Object c : commands()) {
             cmd.addSubcommand(c);
         }
+        addKmipFlags(cmd);
         cmd.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cmd.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cmd.setExecutionExceptionHandler(new Failures());
         return cmd.execute(args);
+    }
+
+    /** Gives every command that mixes in {@link ServerOptions} its {@code --kmip*} flags. */
+    private static void addKmipFlags(CommandLine cmd) {
+        for (CommandLine.Model.CommandSpec mixin : cmd.getCommandSpec().mixins().values()) {
+            if (mixin.userObject() instanceof ServerOptions options) {
+                ServerOptions.addKmipFlags(cmd.getCommandSpec(), options);
+            }
+        }
+        cmd.getSubcommands().values().forEach(Main::addKmipFlags);
     }
 
     @Override

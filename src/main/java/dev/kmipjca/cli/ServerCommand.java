@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code kmip-jca server}: the development KMIP server, until SIGTERM or SIGINT. */
 @Command(name = "server", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        header = "Runs the development KMIP server (for development and tests, never production).",
         description = {"Runs the development KMIP server: KMIP 1.0 to 2.1 over TLS 1.2/1.3 with client"
             + " certificates, for development, tests and demos only (never production).",
             "On first start it creates in DIR a throwaway CA (ca.pem), server.pem, client.pem and client.kmip,"

@@ -2,6 +2,8 @@ package dev.kmipjca.it;
 
 import dev.kmipjca.config.KmipSettings;
 import dev.kmipjca.config.KmipSettingsBuilder;
+import dev.kmipjca.protocol.ProtocolVersion;
+import dev.kmipjca.protocol.ResultReason;
 import dev.kmipjca.transport.PemCredentials;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -208,6 +210,33 @@ public final class PyKmipServer implements KmipServerUnderTest {
     @Override
     public String description() {
         return "PyKMIP " + version + " at " + connectHost + ":" + port;
+    }
+
+    @Override
+    public List<ProtocolVersion> versions() {
+        return List.of(ProtocolVersion.V2_0, ProtocolVersion.V1_4, ProtocolVersion.V1_3, ProtocolVersion.V1_2,
+                ProtocolVersion.V1_1, ProtocolVersion.V1_0);
+    }
+
+    /** PyKMIP 0.10's answers (docs/interoperability.md). */
+    @Override
+    public ResultReason expectedFailure(Difference d, ProtocolVersion version) {
+        return switch (d) {
+            case DESTROY_WHILE_ACTIVE, GET_FOREIGN_OBJECT -> ResultReason.PERMISSION_DENIED;
+            case GET_AFTER_DESTROY -> ResultReason.ITEM_NOT_FOUND; // the row is deleted
+            case CREATE_WITH_POLICY_NAME -> version.isKmip2() ? ResultReason.INVALID_MESSAGE : null;
+            case REKEY -> ResultReason.OPERATION_NOT_SUPPORTED;
+            case ADD_ATTRIBUTE -> ResultReason.INVALID_MESSAGE; // no decoder for its payload
+            case DELETE_ATTRIBUTE_BY_NAME -> version.isKmip2() ? ResultReason.INVALID_MESSAGE : null;
+            case GCM_WRONG_TAG -> ResultReason.GENERAL_FAILURE; // an uncaught InvalidTag
+            case GET_WRAPPED -> version.isAtLeast(ProtocolVersion.V1_1) ? null : ResultReason.ENCODING_OPTION_ERROR;
+            case CLIENT_WITHOUT_EKU -> ResultReason.AUTHENTICATION_NOT_SUCCESSFUL;
+        };
+    }
+
+    @Override
+    public boolean queryListsEveryOperation() {
+        return false;
     }
 
     @Override

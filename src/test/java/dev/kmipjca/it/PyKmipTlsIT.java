@@ -5,24 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kmipjca.client.KmipClient;
-import dev.kmipjca.config.KmipSettingsBuilder;
 import dev.kmipjca.it.KmipServerUnderTest.Identity;
 import dev.kmipjca.protocol.KmipResultException;
-import dev.kmipjca.protocol.Operation;
-import dev.kmipjca.protocol.ProtocolVersion;
-import dev.kmipjca.transport.CredentialsException;
 import dev.kmipjca.transport.ServersUnavailableException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * TLS against PyKMIP with a server certificate that names only {@code localhost}: encrypted client
- * key bundles work, a wrong CA, a wrong host name and a certificate without EKU clientAuth fail with
- * messages that say so.
+ * TLS against PyKMIP with a server certificate that names only {@code localhost}: the cases of
+ * {@link TlsInteropTests}, plus a wrong host name, and PyKMIP's exact answer to a certificate without
+ * EKU clientAuth (at 1.4 and during negotiation).
  */
-class PyKmipTlsIT extends KmipInteropSuite {
-    private static final char[] PASSWORD = TestCredentials.PASSWORD.toCharArray();
+class PyKmipTlsIT extends TlsInteropTests {
 
     @Override
     protected KmipServerUnderTest start(Path dir) throws Exception {
@@ -34,54 +29,18 @@ class PyKmipTlsIT extends KmipInteropSuite {
         return "pykmip-tls";
     }
 
-    private KmipSettingsBuilder settings(Identity who) {
-        return server.settings(who).protocolVersionMin("1.4").protocolVersionMax("1.4");
-    }
-
     private String port() {
         return String.valueOf(((PyKmipServer) server).port());
     }
 
-    @Test
-    void encryptedPkcs8Bundle_decryptedWithTheKeystorePassword_connects() throws Exception {
-        try (KmipClient c = KmipClient.open(settings(Identity.A)
-                .clientCertificateFile(server.credentials().encryptedPkcs8File()).build(), PASSWORD)) {
-            assertTrue(c.capabilities().supports(Operation.CREATE));
-        }
-        ok("1.4", "TLS: encrypted PKCS#8 client key (keystore password)");
+    @Override
+    String address() {
+        return "localhost:" + port();
     }
 
-    @Test
-    void legacyEncryptedPem_decryptedWithClientCertificatePassword_connects() throws Exception {
-        try (KmipClient c = KmipClient.open(settings(Identity.A).clientCertificateFile(server.credentials()
-                .legacyEncryptedFile()).clientCertificatePassword(PASSWORD).build(), null)) {
-            assertTrue(c.capabilities().supports(Operation.CREATE));
-        }
-        ok("1.4", "TLS: legacy encrypted PEM client key (kmip.clientCertificatePassword)");
-    }
-
-    @Test
-    void wrongPassword_failsWhenTheClientIsOpened() {
-        CredentialsException e = assertThrows(CredentialsException.class, () -> KmipClient.open(settings(Identity.A)
-                .clientCertificateFile(server.credentials().encryptedPkcs8File()).build(), "wrong".toCharArray()));
-
-        assertEquals(CredentialsException.Reason.WRONG_PASSWORD, e.reason());
-        assertTrue(e.getMessage().contains("kmip.clientCertificatePassword is not set, so the keystore password is used"),
-                e.getMessage());
-        record("1.4", "TLS: wrong key password", "refused before connecting");
-    }
-
-    @Test
-    void serverCertificateFromAnotherCa_isRefused() throws Exception {
-        try (KmipClient c = KmipClient.open(settings(Identity.A).serverCAFile(server.credentials().otherCaFile())
-                .build(), null)) {
-            ServersUnavailableException e = assertThrows(ServersUnavailableException.class, c::capabilities);
-
-            assertTrue(e.getMessage().contains("TLS handshake failed: the certificate of localhost:" + port()
-                    + " (CN=kmip-jca IT server, issued by CN=kmip-jca IT CA) is not signed by a CA in kmip.serverCAFile="),
-                    e.getMessage());
-        }
-        record("1.4", "TLS: server certificate from another CA", "refused (not signed by a CA in kmip.serverCAFile)");
+    @Override
+    String certificateDescription() {
+        return "CN=kmip-jca IT server, issued by CN=kmip-jca IT CA";
     }
 
     @Test
@@ -95,8 +54,10 @@ class PyKmipTlsIT extends KmipInteropSuite {
         record("1.4", "TLS: host name not in the server certificate", "refused (does not name host)");
     }
 
+    /** PyKMIP answers every request, whatever its version, with this message under a 1.0 header. */
     @Test
-    void clientCertificateWithoutEkuClientAuth_getsAuthenticationNotSuccessful() throws Exception {
+    @Override
+    void clientCertificateWithoutEku_getsWhatTheServerAnswers() throws Exception {
         try (KmipClient c = KmipClient.open(settings(Identity.NO_EKU).build(), null)) {
             KmipResultException e = fails("1.4", "TLS: client certificate without EKU clientAuth",
                     KmipResultException.AuthenticationNotSuccessful.class, c::capabilities);
@@ -112,13 +73,5 @@ class PyKmipTlsIT extends KmipInteropSuite {
             assertTrue(e.getMessage().startsWith("KMIP Discover Versions failed: Authentication Not Successful"),
                     e.getMessage());
         }
-    }
-
-    @Test
-    void clientWithEkuClientAuth_negotiates20OverTls12() throws Exception {
-        try (KmipClient c = KmipClient.open(server.settings(Identity.B).build(), null)) {
-            assertEquals(ProtocolVersion.V2_0, c.protocolVersion());
-        }
-        ok("2.0", "TLS: EC client certificate (identity B)");
     }
 }

@@ -15,7 +15,8 @@ import java.util.List;
  * RSA server certificate with the SANs asked for; client identity A (RSA, EKU clientAuth) as an
  * unencrypted PKCS#8 bundle, an encrypted PKCS#8 bundle and a legacy encrypted PKCS#1 bundle
  * (OpenSSL's {@code Proc-Type}/{@code DEK-Info}); identity B (EC, EKU clientAuth); a client without EKU;
- * and an unrelated CA for wrong-CA tests. Bundles hold the key and the chain, as
+ * and an unrelated CA for wrong-CA tests ({@link #issuedBy} makes all but the server certificate from an
+ * existing CA). Bundles hold the key and the chain, as
  * {@code kmip.clientCertificateFile} expects.
  */
 public final class TestCredentials {
@@ -41,6 +42,18 @@ public final class TestCredentials {
         Files.createDirectories(dir);
         Issued ca = DevPki.createCa("kmip-jca IT CA", KeyKind.RSA_2048);
         Issued server = DevPki.issueServer(ca, "kmip-jca IT server", serverDnsNames, serverIps, KeyKind.RSA_2048);
+        TestCredentials c = issuedBy(dir, ca);
+        DevPkiFiles.writeCertificates(c.serverCertificateFile(), List.of(server.certificate()));
+        DevPkiFiles.writeKey(c.serverKeyFile(), server.privateKey(), KeyFormat.PKCS8, null);
+        return c;
+    }
+
+    /**
+     * The client identities and the foreign CA, issued by an existing CA (such as the development
+     * server's); writes no server certificate.
+     */
+    public static TestCredentials issuedBy(Path dir, Issued ca) throws IOException {
+        Files.createDirectories(dir);
         Issued a = DevPki.issueClient(ca, CN_A, true, KeyKind.RSA_2048);
         Issued b = DevPki.issueClient(ca, CN_B, true, KeyKind.EC_P256);
         Issued noEku = DevPki.issueClient(ca, CN_NO_EKU, false, KeyKind.EC_P256);
@@ -48,8 +61,6 @@ public final class TestCredentials {
         TestCredentials c = new TestCredentials(dir);
         DevPkiFiles.writeCertificates(c.caFile(), List.of(ca.certificate()));
         DevPkiFiles.writeCertificates(c.otherCaFile(), List.of(otherCa.certificate()));
-        DevPkiFiles.writeCertificates(c.serverCertificateFile(), List.of(server.certificate()));
-        DevPkiFiles.writeKey(c.serverKeyFile(), server.privateKey(), KeyFormat.PKCS8, null);
         char[] pw = PASSWORD.toCharArray();
         DevPkiFiles.writeKeyAndChain(c.clientFile(KmipServerUnderTest.Identity.A), a.privateKey(), a.chain(), KeyFormat.PKCS8, null);
         DevPkiFiles.writeKeyAndChain(c.encryptedPkcs8File(), a.privateKey(), a.chain(), KeyFormat.PKCS8_ENCRYPTED, pw);

@@ -1,0 +1,97 @@
+package dev.kmipjca.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code kmip-jca demo}: every step passes and is reported; a failing step fails the demo but cleans up. */
+class DemoCommandTest {
+    private static final Pattern DIR = Pattern.compile("Working in (\\S+)");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void demo_passesEveryStep_andRemovesItsDirectory() {
+        MainTest.Run r = MainTest.run("demo");
+
+        assertEquals(0, r.code(), r.toString());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(11, lines.size(), r.out());
+        assertTrue(lines.get(1).matches(" 1\\. \\[ *\\d+ ms] Development KMIP server started on 127\\.0\\.0\\.1:\\d+ .*"),
+                lines.get(1));
+        assertTrue(lines.get(2).contains("over TLSv1.3 (TLS_AES_"), lines.get(2));
+        assertTrue(lines.get(2).endsWith("KMIP 2.1 negotiated."), lines.get(2));
+        assertTrue(lines.get(3).contains("Master key created on the server and activated"), lines.get(3));
+        assertTrue(lines.get(4).contains("wrapped ON THE SERVER (KMIP Encrypt, AES-GCM)"), lines.get(4));
+        assertTrue(lines.get(6).endsWith("\"" + DemoSteps.MESSAGE + "\""), lines.get(6));
+        assertTrue(lines.get(7).contains("the old wrapped data key still unwraps with the old key"), lines.get(7));
+        assertTrue(lines.get(9).endsWith("Server stopped and its temporary files removed."), lines.get(9));
+        assertTrue(lines.get(10).matches("Demo passed: 9 steps in \\d+\\.\\d s\\."), lines.get(10));
+        assertFalse(Files.exists(workDir(r.out())), "removed");
+        assertEquals("", r.err(), "the server's log stays quiet");
+    }
+
+    @Test
+    void keep_keepsTheDirectoryWithTheFiles() throws Exception {
+        MainTest.Run r = MainTest.run("demo", "--keep");
+
+        assertEquals(0, r.code(), r.toString());
+        Path dir = workDir(r.out());
+        try {
+            assertTrue(r.out().contains("files kept in " + dir), r.out());
+            assertTrue(Files.isRegularFile(dir.resolve("server/client.kmip")));
+            assertEquals(1 + 12 + 32 + 16, Files.size(dir.resolve(DemoSteps.WRAPPED_KEY_FILE)), "iv length, iv, key, tag");
+            assertEquals(12 + DemoSteps.MESSAGE.length() + 16, Files.size(dir.resolve(DemoSteps.MESSAGE_FILE)));
+        } finally {
+            new DemoContext(dir, false).delete();
+        }
+    }
+
+    @Test
+    void aFailingStep_stopsTheStory_butTheClosingStepsRun() throws Exception {
+        List<String> ran = new ArrayList<>();
+        List<Demo.Step> steps = List.of(new Demo.Step("first", c -> {
+            ran.add("first");
+            return "first done";
+        }), new Demo.Step("second", c -> {
+            throw new CommandFailure("check failed: something");
+        }), new Demo.Step("third", c -> {
+            ran.add("third");
+            return "never";
+        }));
+        List<Demo.Step> closing = List.of(new Demo.Step("clean up", c -> {
+            ran.add("clean up");
+            c.delete();
+            return "cleaned";
+        }));
+        Path dir = Files.createDirectory(tmp.resolve("demo"));
+        StringWriter out = new StringWriter();
+
+        int code = Demo.run(steps, closing, new DemoContext(dir, false), new PrintWriter(out), false);
+
+        assertEquals(1, code);
+        assertEquals(List.of("first", "clean up"), ran);
+        assertTrue(out.toString().contains(" 2. [    0 ms] FAILED: second: check failed: something\n"), out.toString());
+        assertTrue(out.toString().contains(" 3. ["), "the closing step is numbered next: " + out);
+        assertTrue(out.toString().contains("Demo FAILED at step \"second\""), out.toString());
+        assertFalse(Files.exists(dir));
+    }
+
+    private static Path workDir(String out) {
+        Matcher m = DIR.matcher(out);
+        assertTrue(m.find(), out);
+        return Path.of(m.group(1));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.kmipjca.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code java -jar target/kmip-jca.jar demo} as the README tells users to run it: exit status 0, every
+ * step's line, and no files left behind. The jar path comes from the {@code kmipjca.jar} system
+ * property that failsafe sets; the child is stopped by its process id if it outlives the test.
+ */
+class DemoJarIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void demoFromTheJar_passesEveryStepWithinAMinute() throws Exception {
+        String jar = System.getProperty("kmipjca.jar", "target/kmip-jca.jar");
+        assertTrue(Files.isRegularFile(Path.of(jar)), "no jar at " + jar + "; run mvn package first");
+        Path out = dir.resolve("stdout.txt");
+        Path err = dir.resolve("stderr.txt");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + dir, "-jar", jar, "demo")
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        try {
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the demo did not finish within 120 s");
+            String text = Files.readString(out, StandardCharsets.UTF_8);
+            assertEquals(0, p.exitValue(), text + Files.readString(err));
+            for (String line : List.of("Development KMIP server started on 127.0.0.1:", "KMIP 2.1 negotiated.",
+                    "Master key created on the server and activated", "wrapped ON THE SERVER (KMIP Encrypt, AES-GCM)",
+                    "encrypted locally with AES-256-GCM (SunJCE)", "\"" + DemoSteps.MESSAGE + "\"",
+                    "Master key rotated with KMIP Re-key", "Data key re-wrapped under the new master key",
+                    "Server stopped and its temporary files removed.", "Demo passed: 9 steps in ")) {
+                assertTrue(text.contains(line), "'" + line + "' in:\n" + text);
+            }
+            try (var left = Files.list(dir)) {
+                assertEquals(List.of("stderr.txt", "stdout.txt"), left.map(f -> f.getFileName().toString()).sorted().toList(),
+                        "the demo's temporary directory is gone");
+            }
+        } finally {
+            if (p.isAlive()) {
+                p.destroyForcibly();
+                p.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+}
