@@ -205,6 +205,25 @@ final class PooledConnection implements Connection {
     }
 
     /**
+     * Whether bytes arrived on this idle connection that nobody asked for: a TLS close_notify from a
+     * server that closed it, or junk. Costs no wait; a connection with such bytes is not reusable.
+     */
+    boolean hasUnaskedBytes() {
+        try {
+            if (in.available() > 0 || raw.getInputStream().available() > 0) {
+                broken = true;
+                LOG.log(Level.DEBUG, "server {0} sent bytes on an idle connection (likely close_notify)", server);
+                return true;
+            }
+            return false;
+        } catch (IOException e) {
+            broken = true;
+            LOG.log(Level.DEBUG, "idle connection to {0} failed: {1}", server, TlsFailures.describe(e));
+            return true;
+        }
+    }
+
+    /**
      * Whether an idle connection still looks usable: a 1 ms read must time out. End of stream (the
      * server closed it) or any byte (nothing should arrive unasked) means it is not.
      */

@@ -17,12 +17,19 @@ import java.util.concurrent.TimeUnit;
 /**
  * The connections to one server: at most {@code kmip.poolSize} open at a time (a fair semaphore
  * makes further callers wait, up to {@code kmip.connectTimeoutMS}), idle ones reused most recent
- * first. Before reuse, an idle connection older than {@code kmip.poolIdleSeconds} is closed, and a
- * younger one is probed ({@link PooledConnection#probe}) so that a connection the server closed is
- * never lent out.
+ * first. Before reuse, an idle connection older than {@code kmip.poolIdleSeconds} is closed; any
+ * connection with bytes waiting unasked (a server's close_notify, or junk) is closed, a check that
+ * costs no wait; and one idle for at least {@link #VALIDATE_AFTER_IDLE_NANOS} is also probed
+ * ({@link PooledConnection#probe}: a 1 ms read that must time out), which catches a server that
+ * dropped the connection without a word. The probe is skipped for connections used within the last
+ * second, as HTTP clients do ({@code validateAfterInactivity}): its 1 ms wait would otherwise cap one
+ * connection at well under a thousand requests a second.
  */
 final class ServerPool {
     private static final System.Logger LOG = System.getLogger("dev.kmipjca.transport");
+
+    /** Idle time after which a pooled connection is probed before reuse. */
+    static final long VALIDATE_AFTER_IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final ServerAddress server;
     private final TlsConnector connector;
@@ -65,7 +72,7 @@ final class ServerPool {
                     LOG.log(Level.DEBUG, "closing a connection to {0} idle for {1} s (kmip.poolIdleSeconds)",
                             server, idleNanos / 1_000_000_000L);
                     discard(c);
-                } else if (!c.probe()) {
+                } else if (c.hasUnaskedBytes() || (idleNanos >= VALIDATE_AFTER_IDLE_NANOS && !c.probe())) {
                     discard(c);
                 } else {
                     LOG.log(Level.DEBUG, "reusing a connection to {0}", server);
