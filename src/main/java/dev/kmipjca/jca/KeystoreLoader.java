@@ -1,0 +1,110 @@
+package dev.kmipjca.jca;
+
+import dev.kmipjca.config.KmipSettings;
+import dev.kmipjca.config.KmipSettingsException;
+import dev.kmipjca.envelope.KmipKeyWrapService;
+import dev.kmipjca.keystore.KeystoreContents;
+import dev.kmipjca.keystore.KeystoreException;
+import dev.kmipjca.keystore.KeystoreFile;
+import dev.kmipjca.transport.CredentialsException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.UnrecoverableKeyException;
+
+/**
+ * Loading a keystore file: its settings, the shared link to its servers, then either opening the
+ * protected section (one round trip: the master key's State and the unwrap in one batch) or, for a
+ * file of settings only, creating or checking the master key and a new, empty keystore. Every
+ * failure is an {@code IOException} whose message names the cause; nothing is written.
+ */
+final class KeystoreLoader {
+    private static final System.Logger LOG = System.getLogger("dev.kmipjca.jca");
+
+    /** What a load produced. */
+    record Loaded(KeystoreContents contents, ServerLink link) {}
+
+    private KeystoreLoader() {
+    }
+
+    /**
+     * @param baseDir    the directory relative paths resolve against
+     * @param fromStream the file came from a stream (relative paths then resolve against the current directory)
+     */
+    static Loaded load(Engines engines, KeystoreFile file, Path baseDir, char[] password, boolean fromStream)
+            throws IOException {
+        KmipSettings settings;
+        try {
+            settings = file.settings(baseDir);
+            settings.requireConnectable();
+        } catch (KmipSettingsException e) {
+            throw new IOException("the KMIP keystore's settings are not usable: " + e.getMessage(), e);
+        }
+        ServerLink link = link(engines, settings, password, baseDir, fromStream);
+        KeystoreContents contents = file.isInitialised() ? open(file, link) : create(file, settings, link);
+        engines.keystoreLoaded(link);
+        return new Loaded(contents, link);
+    }
+
+    static ServerLink link(Engines engines, KmipSettings settings, char[] password, Path baseDir, boolean fromStream)
+            throws IOException {
+        try {
+            return engines.link(settings, password);
+        } catch (KmipSettingsException e) {
+            throw new IOException("the KMIP keystore's settings are not usable: " + e.getMessage(), e);
+        } catch (CredentialsException e) {
+            String msg = "cannot use the client certificate " + e.file() + ": " + e.getMessage();
+            if (e.reason() == CredentialsException.Reason.WRONG_PASSWORD
+                    || e.reason() == CredentialsException.Reason.PASSWORD_REQUIRED) {
+                UnrecoverableKeyException wrong = new UnrecoverableKeyException(msg + " (the keystore password, or"
+                        + " kmip.clientCertificatePassword when set, decrypts the client key)");
+                wrong.initCause(e);
+                throw new IOException(wrong.getMessage(), wrong);
+            }
+            if (fromStream && e.reason() == CredentialsException.Reason.UNREADABLE) {
+                msg += " (the keystore was read from a stream, so relative paths in it resolve against the current"
+                        + " directory " + baseDir + "; use absolute paths, run from the keystore's directory, or load"
+                        + " it with dev.kmipjca.KmipKeyStoreParameter)";
+            }
+            throw new IOException(msg, e);
+        }
+    }
+
+    /** An initialised keystore: one round trip (State + Decrypt); a non-Active master key is refused. */
+    static KeystoreContents open(KeystoreFile file, ServerLink link) throws IOException {
+        try (KmipKeyWrapService checking = link.checkingWrapService()) {
+            return KeystoreContents.open(file, checking);
+        } catch (KeystoreException e) {
+            throw failure(e, link);
+        }
+    }
+
+    private static KeystoreContents create(KeystoreFile file, KmipSettings settings, ServerLink link) throws IOException {
+        String masterKeyId = settings.keyIdentifier();
+        if (masterKeyId == null || masterKeyId.isBlank()) {
+            String name = MasterKeys.newName("master");
+            masterKeyId = MasterKeys.create(link, name, 256, settings.activateKeys());
+            if (!settings.activateKeys()) {
+                throw new IOException("created master key " + masterKeyId + " (Name \"" + name + "\") on "
+                        + link.serversText() + " without activating it (kmip.activateKeys=false): it cannot encrypt,"
+                        + " so the keystore cannot be initialised until it is Active. Activate it on the server, then"
+                        + " set kmip.keyIdentifier=" + masterKeyId + " in the keystore file and load it again");
+            }
+        } else {
+            masterKeyId = masterKeyId.strip();
+            MasterKeys.requireActiveAes(link, masterKeyId);
+        }
+        try {
+            KeystoreContents c = KeystoreContents.create(file, masterKeyId, link.wrapService);
+            LOG.log(System.Logger.Level.INFO, "initialised a KMIP keystore under master key " + masterKeyId + " on "
+                    + link.serversText() + "; store() records it in the file");
+            return c;
+        } catch (KeystoreException e) {
+            throw failure(e, link);
+        }
+    }
+
+    static IOException failure(KeystoreException e, ServerLink link) {
+        String where = link == null ? "" : " (KMIP server " + link.serversText() + ")";
+        return new IOException("cannot load the KMIP keystore: " + e.reason() + ": " + e.getMessage() + where, e);
+    }
+}
