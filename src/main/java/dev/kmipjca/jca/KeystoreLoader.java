@@ -19,6 +19,9 @@ import java.security.UnrecoverableKeyException;
  */
 final class KeystoreLoader {
     private static final System.Logger LOG = System.getLogger("dev.kmipjca.jca");
+    private static final String STREAM_HINT = " (the keystore was read from a stream, so relative paths in it resolve"
+            + " against the current directory; use absolute paths, run from the keystore's directory, or load it with"
+            + " dev.kmipjca.KmipKeyStoreParameter; current directory: ";
 
     /** What a load produced. */
     record Loaded(KeystoreContents contents, ServerLink link) {}
@@ -37,7 +40,8 @@ final class KeystoreLoader {
             settings = file.settings(baseDir);
             settings.requireConnectable();
         } catch (KmipSettingsException e) {
-            throw new IOException("the KMIP keystore's settings are not usable: " + e.getMessage(), e);
+            throw new IOException("the KMIP keystore's settings are not usable: " + e.getMessage()
+                    + (fromStream ? STREAM_HINT + baseDir + ")" : ""), e);
         }
         ServerLink link = link(engines, settings, password, baseDir, fromStream);
         KeystoreContents contents = file.isInitialised() ? open(file, link) : create(file, settings, link);
@@ -61,9 +65,7 @@ final class KeystoreLoader {
                 throw new IOException(wrong.getMessage(), wrong);
             }
             if (fromStream && e.reason() == CredentialsException.Reason.UNREADABLE) {
-                msg += " (the keystore was read from a stream, so relative paths in it resolve against the current"
-                        + " directory " + baseDir + "; use absolute paths, run from the keystore's directory, or load"
-                        + " it with dev.kmipjca.KmipKeyStoreParameter)";
+                msg += STREAM_HINT + baseDir + ")";
             }
             throw new IOException(msg, e);
         }
