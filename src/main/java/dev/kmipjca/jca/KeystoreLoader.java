@@ -6,6 +6,8 @@ import dev.kmipjca.envelope.KmipKeyWrapService;
 import dev.kmipjca.keystore.KeystoreContents;
 import dev.kmipjca.keystore.KeystoreException;
 import dev.kmipjca.keystore.KeystoreFile;
+import dev.kmipjca.protocol.KmipResultException;
+import dev.kmipjca.transport.BadResponseException;
 import dev.kmipjca.transport.CredentialsException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,8 +16,11 @@ import java.security.UnrecoverableKeyException;
 /**
  * Loading a keystore file: its settings, the shared link to its servers, then either opening the
  * protected section (one round trip: the master key's State and the unwrap in one batch) or, for a
- * file of settings only, creating or checking the master key and a new, empty keystore. Every
- * failure is an {@code IOException} whose message names the cause; nothing is written.
+ * file of settings only, checking the server (Get Attributes of {@code kmip.keyIdentifier}, or Query
+ * when it is empty). A new keystore's master key is created, and the keystore initialised, only when
+ * it is first changed, stored, or its master key asked for ({@link #initialise}): keytool loads a
+ * keystore twice per command, and a {@code -list} must not leave master keys behind. Every failure is
+ * an {@code IOException} whose message names the cause; nothing is written.
  */
 final class KeystoreLoader {
     private static final System.Logger LOG = System.getLogger("dev.kmipjca.jca");
@@ -23,8 +28,11 @@ final class KeystoreLoader {
             + " against the current directory; use absolute paths, run from the keystore's directory, or load it with"
             + " dev.kmipjca.KmipKeyStoreParameter; current directory: ";
 
-    /** What a load produced. */
-    record Loaded(KeystoreContents contents, ServerLink link) {}
+    /**
+     * What a load produced: the open contents, or (for a file of settings only) the file and settings
+     * from which {@link #initialise} makes them.
+     */
+    record Loaded(KeystoreContents contents, ServerLink link, KeystoreFile newFile, KmipSettings settings) {}
 
     private KeystoreLoader() {
     }
@@ -44,9 +52,12 @@ final class KeystoreLoader {
                     + (fromStream ? STREAM_HINT + baseDir + ")" : ""), e);
         }
         ServerLink link = link(engines, settings, password, baseDir, fromStream);
-        KeystoreContents contents = file.isInitialised() ? open(file, link) : create(file, settings, link);
         engines.keystoreLoaded(link);
-        return new Loaded(contents, link);
+        if (file.isInitialised()) {
+            return new Loaded(open(file, link), link, null, settings);
+        }
+        check(settings, link);
+        return new Loaded(null, link, file, settings);
     }
 
     static ServerLink link(Engines engines, KmipSettings settings, char[] password, Path baseDir, boolean fromStream)
@@ -80,7 +91,26 @@ final class KeystoreLoader {
         }
     }
 
-    private static KeystoreContents create(KeystoreFile file, KmipSettings settings, ServerLink link) throws IOException {
+    /** A new keystore's server: the configured master key must be an Active AES key; else the server must answer. */
+    private static void check(KmipSettings settings, ServerLink link) throws IOException {
+        String id = settings.keyIdentifier();
+        if (id != null && !id.isBlank()) {
+            MasterKeys.requireActiveAes(link, id.strip());
+            return;
+        }
+        try {
+            link.client.capabilities();
+        } catch (KmipResultException | BadResponseException e) {
+            throw new IOException("the KMIP server " + link.serversText() + " does not answer Query: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Initialises a keystore loaded from a file of settings only: creates the master key when
+     * {@code kmip.keyIdentifier} is empty (AES-256, activated unless {@code kmip.activateKeys=false}),
+     * then a new, empty keystore wrapped under it (one Encrypt).
+     */
+    static KeystoreContents initialise(KeystoreFile file, KmipSettings settings, ServerLink link) throws IOException {
         String masterKeyId = settings.keyIdentifier();
         if (masterKeyId == null || masterKeyId.isBlank()) {
             String name = MasterKeys.newName("master");
@@ -93,11 +123,10 @@ final class KeystoreLoader {
             }
         } else {
             masterKeyId = masterKeyId.strip();
-            MasterKeys.requireActiveAes(link, masterKeyId);
         }
         try {
             KeystoreContents c = KeystoreContents.create(file, masterKeyId, link.wrapService);
-            LOG.log(System.Logger.Level.INFO, "initialised a KMIP keystore under master key " + masterKeyId + " on "
+            LOG.log(System.Logger.Level.DEBUG, "initialised a KMIP keystore under master key " + masterKeyId + " on "
                     + link.serversText() + "; store() records it in the file");
             return c;
         } catch (KeystoreException e) {

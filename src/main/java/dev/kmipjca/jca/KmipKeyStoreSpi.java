@@ -37,6 +37,8 @@ import javax.crypto.SecretKey;
 final class KmipKeyStoreSpi extends KeyStoreSpi {
     private final Engines engines;
     private KeystoreContents contents;
+    private KeystoreLoader.Loaded pending;
+    private Path absolutePathsAgainst;
     private ServerLink link;
     private Path path;
     private Instant loadedAt = Instant.now();
@@ -78,9 +80,7 @@ final class KmipKeyStoreSpi extends KeyStoreSpi {
         KeystoreFile file = KeystoreIo.read(config.get());
         Path dir = config.get().getParent();
         set(KeystoreLoader.load(engines, file, dir, password, false), null);
-        if (!file.isInitialised()) {
-            KeystoreIo.absolutePaths(contents, dir);
-        }
+        absolutePathsAgainst = file.isInitialised() ? null : dir;
     }
 
     private void set(KeystoreLoader.Loaded loaded, Path file) {
@@ -88,6 +88,8 @@ final class KmipKeyStoreSpi extends KeyStoreSpi {
             contents.close();
         }
         contents = loaded == null ? null : loaded.contents();
+        pending = loaded == null || loaded.contents() != null ? null : loaded;
+        absolutePathsAgainst = null;
         link = loaded == null ? null : loaded.link();
         path = file;
         loadedAt = Instant.now();
@@ -110,7 +112,15 @@ final class KmipKeyStoreSpi extends KeyStoreSpi {
         requireContents().writeAtomically(target);
     }
 
+    /** The contents, initialising a new keystore (creating its master key) on first need. */
     private KeystoreContents requireContents() throws IOException {
+        if (contents == null && pending != null) {
+            contents = KeystoreLoader.initialise(pending.newFile(), pending.settings(), link);
+            pending = null;
+            if (absolutePathsAgainst != null) {
+                KeystoreIo.absolutePaths(contents, absolutePathsAgainst);
+            }
+        }
         if (contents == null) {
             throw new IOException(KeystoreIo.NO_SETTINGS);
         }
@@ -127,6 +137,15 @@ final class KmipKeyStoreSpi extends KeyStoreSpi {
     @Override
     public Key engineGetKey(String alias, char[] password) throws UnrecoverableKeyException {
         if (ServerAliases.isReserved(alias)) {
+            if (ServerAliases.isMaster(alias) && pending != null) {
+                try {
+                    requireContents();
+                } catch (IOException ex) {
+                    UnrecoverableKeyException u = new UnrecoverableKeyException(ex.getMessage());
+                    u.initCause(ex);
+                    throw u;
+                }
+            }
             return link == null ? null : ServerAliases.resolve(link, masterKeyId(), alias);
         }
         KeyStore.Entry e;
@@ -218,7 +237,7 @@ final class KmipKeyStoreSpi extends KeyStoreSpi {
     @Override
     public boolean engineContainsAlias(String alias) {
         if (ServerAliases.isReserved(alias)) {
-            return ServerAliases.isMaster(alias) ? masterKeyId() != null : resolveQuietly(alias) != null;
+            return ServerAliases.isMaster(alias) ? masterKeyId() != null || pending != null : resolveQuietly(alias) != null;
         }
         return contents != null && contents.containsAlias(alias);
     }
@@ -336,11 +355,10 @@ final class KmipKeyStoreSpi extends KeyStoreSpi {
             throw new KeyStoreException("alias " + alias + ": aliases starting with " + ServerAliases.PREFIX
                     + " are reserved for keys on the KMIP server (kmip:master, kmip:uid:ID, kmip:name:NAME)");
         }
-        if (contents == null) {
-            throw new KeyStoreException(KeystoreIo.NO_SETTINGS);
-        }
         try {
-            contents.put(alias, entry);
+            requireContents().put(alias, entry);
+        } catch (IOException e) {
+            throw new KeyStoreException(e.getMessage(), e);
         } catch (KeystoreException e) {
             throw new KeyStoreException("entry " + alias + ": " + e.getMessage(), e);
         }

@@ -26,8 +26,10 @@ class FetchFallbackTest {
     void serverWithoutEncrypt_newKeystore_failsWithoutOptIn_andWorksWithIt() throws Exception {
         try (DevServerFixture fx = DevServerFixture.start(dir)) {
             fx.server.faults(Faults.builder().fail(Operation.ENCRYPT, ResultReason.OPERATION_NOT_SUPPORTED).build());
-            java.io.IOException e = assertThrows(java.io.IOException.class,
-                    () -> fx.keyStore().load(new KmipKeyStoreParameter(fx.newKeystoreFile(), null)));
+            KeyStore refused = fx.keyStore();
+            refused.load(new KmipKeyStoreParameter(fx.newKeystoreFile(), null));
+            java.security.KeyStoreException e = assertThrows(java.security.KeyStoreException.class,
+                    () -> refused.setKeyEntry("k", new javax.crypto.spec.SecretKeySpec(new byte[16], "AES"), null, null));
             assertTrue(e.getMessage().contains("does not support Encrypt") && e.getMessage().contains("kmip.allowMasterKeyFetch"),
                     e.getMessage());
 
@@ -55,9 +57,10 @@ class FetchFallbackTest {
         try (DevServerFixture fx = DevServerFixture.start(dir)) {
             KeyStore ks = fx.keyStore();
             ks.load(new KmipKeyStoreParameter(fx.newKeystoreFile(), null));
+            Key master = ks.getKey("kmip:master", null);
             fx.server.faults(Faults.builder().fail(Operation.ENCRYPT, ResultReason.OPERATION_NOT_SUPPORTED).build());
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding", fx.provider);
-            c.init(Cipher.ENCRYPT_MODE, ks.getKey("kmip:master", null));
+            c.init(Cipher.ENCRYPT_MODE, master);
             ProviderException e = assertThrows(ProviderException.class, () -> c.doFinal(new byte[3]));
             assertTrue(e.getMessage().contains("[127.0.0.1:" + fx.server.port() + "] does not support Encrypt")
                     && e.getMessage().contains("kmip.allowMasterKeyFetch=true"), e.getMessage());

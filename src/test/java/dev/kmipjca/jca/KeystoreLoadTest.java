@@ -51,11 +51,11 @@ class KeystoreLoadTest {
     }
 
     @Test
-    void newFile_firstLoad_createsAnActiveMasterKeyThatStoreRecords() throws Exception {
+    void newFile_masterKeyCreatedOnFirstNeed_isActiveAndStoreRecordsIt() throws Exception {
         Path file = fx.newKeystoreFile();
         KeyStore ks = fx.keyStore();
         ks.load(new KmipKeyStoreParameter(file, pw()));
-        assertEquals(List.of("kmip:master"), Collections.list(ks.aliases()));
+        assertEquals(List.of(), Collections.list(ks.aliases()), "the master key is created on first need");
         String master = ((KmipKey) ks.getKey("kmip:master", null)).uniqueIdentifier();
         Attributes a = fx.client().getAttributes(master, "State", "Name", "Cryptographic Length", "Cryptographic Usage Mask");
         assertEquals(State.ACTIVE, a.get(AttributeKey.STATE));
@@ -63,6 +63,7 @@ class KeystoreLoadTest {
         assertEquals(MasterKeys.KEK_MASK, a.get(AttributeKey.CRYPTOGRAPHIC_USAGE_MASK));
         assertTrue(a.get(AttributeKey.NAME).value().startsWith("kmip-jca master "), a.get(AttributeKey.NAME).value());
         assertTrue(!Files.readString(file).contains("kmipjca."), "load never writes");
+        assertEquals(List.of("kmip:master"), Collections.list(ks.aliases()));
 
         ks.store(null);
         String text = Files.readString(file);
@@ -71,6 +72,19 @@ class KeystoreLoadTest {
         KeyStore again = fx.keyStore();
         again.load(new KmipKeyStoreParameter(file, pw()));
         assertEquals(master, ((KmipKey) again.getKey("kmip:master", null)).uniqueIdentifier());
+    }
+
+    @Test
+    void newFile_loadedAndListedTwice_createsNothingOnTheServer() throws Exception {
+        int before = fx.client().locate(dev.kmipjca.client.LocateFilter.builder().build()).uniqueIdentifiers().size();
+        Path file = fx.newKeystoreFile();
+        for (int i = 0; i < 2; i++) {
+            KeyStore ks = fx.keyStore();
+            ks.load(new KmipKeyStoreParameter(file, null));
+            assertEquals(0, ks.size());
+            assertTrue(ks.containsAlias("kmip:master"));
+        }
+        assertEquals(before, fx.client().locate(dev.kmipjca.client.LocateFilter.builder().build()).uniqueIdentifiers().size());
     }
 
     @Test
@@ -130,10 +144,14 @@ class KeystoreLoadTest {
     }
 
     @Test
-    void activateKeysFalse_newFile_createsPreActiveKeyAndExplainsWhatToDo() throws Exception {
+    void activateKeysFalse_firstChange_createsPreActiveKeyAndExplainsWhatToDo() throws Exception {
         Path file = fx.newKeystoreFile("kmip.activateKeys=false");
         byte[] before = Files.readAllBytes(file);
-        IOException e = assertThrows(IOException.class, () -> fx.keyStore().load(new KmipKeyStoreParameter(file, null)));
+        KeyStore ks = fx.keyStore();
+        ks.load(new KmipKeyStoreParameter(file, null));
+        var ke = assertThrows(java.security.KeyStoreException.class,
+                () -> ks.setKeyEntry("k", new SecretKeySpec(new byte[16], "AES"), null, null));
+        IOException e = assertInstanceOf(IOException.class, ke.getCause());
         assertTrue(e.getMessage().contains("without activating it (kmip.activateKeys=false)"), e.getMessage());
         assertTrue(e.getMessage().contains("set kmip.keyIdentifier="), e.getMessage());
         String uid = e.getMessage().replaceAll("(?s).*set kmip.keyIdentifier=(\\S+) .*", "$1");

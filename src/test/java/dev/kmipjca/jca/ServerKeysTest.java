@@ -21,7 +21,6 @@ import java.security.Key;
 import java.security.KeyStore;
 import java.security.UnrecoverableKeyException;
 import java.util.Collections;
-import java.util.List;
 import javax.crypto.SecretKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,7 +91,7 @@ class ServerKeysTest {
         assertTrue(ks.containsAlias("KMIP:UID:" + uid));
         assertTrue(ks.isKeyEntry("kmip:uid:" + uid));
         assertTrue(ks.getCreationDate("kmip:uid:" + uid).getTime() <= System.currentTimeMillis());
-        assertEquals(List.of("kmip:master"), Collections.list(ks.aliases()));
+        assertFalse(Collections.list(ks.aliases()).stream().anyMatch(a -> a.startsWith("kmip:uid:")));
     }
 
     @Test
