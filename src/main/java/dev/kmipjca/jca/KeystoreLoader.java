@@ -49,7 +49,7 @@ final class KeystoreLoader {
             settings.requireConnectable();
         } catch (KmipSettingsException e) {
             throw new IOException("the KMIP keystore's settings are not usable: " + e.getMessage()
-                    + (fromStream ? STREAM_HINT + baseDir + ")" : ""), e);
+                    + (fromStream && e.getMessage().contains("does not exist") ? STREAM_HINT + baseDir + ")" : ""), e);
         }
         ServerLink link = link(engines, settings, password, baseDir, fromStream);
         engines.keystoreLoaded(link);

@@ -169,8 +169,13 @@ final class KmipKeyStoreSpi extends KeyStoreSpi {
     @Override
     public KeyStore.Entry engineGetEntry(String alias, KeyStore.ProtectionParameter protection)
             throws UnrecoverableEntryException {
+        if (protection == null && engineIsKeyEntry(alias)) {
+            // as KeyStoreSpi's default and PKCS12 do; keytool then carries the password over when it copies entries
+            throw new UnrecoverableEntryException("entry " + alias + ": getEntry of a key entry takes a PasswordProtection"
+                    + " (any password: the master key protects KMIP keystore entries, and entry passwords are ignored)");
+        }
         if (ServerAliases.isReserved(alias)) {
-            Key k = engineGetKey(alias, null);
+            Key k = engineGetKey(alias, KeystoreIo.password(protection));
             return k == null ? null : new KeyStore.SecretKeyEntry((SecretKey) k);
         }
         try {

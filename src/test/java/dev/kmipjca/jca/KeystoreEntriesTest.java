@@ -208,12 +208,16 @@ class KeystoreEntriesTest {
     }
 
     @Test
-    void setEntryAndGetEntry_acceptNoProtection() throws Exception {
+    void setEntryAndGetEntry_passwordsAreIgnoredButGetEntryOfAKeyNeedsOneLikePkcs12() throws Exception {
         kmip.setEntry("aes", new KeyStore.SecretKeyEntry(new SecretKeySpec(new byte[24], "AES")), null);
         kmip.setEntry("server", new KeyStore.PrivateKeyEntry(ec.privateKey(), ec.chain().toArray(new Certificate[0])), null);
         kmip.setEntry("ca", new KeyStore.TrustedCertificateEntry(ca.certificate()), null);
-        assertEquals(new SecretKeySpec(new byte[24], "AES"), ((KeyStore.SecretKeyEntry) kmip.getEntry("aes", null)).getSecretKey());
-        assertEquals(ec.certificate(), ((KeyStore.PrivateKeyEntry) kmip.getEntry("server", null)).getCertificate());
+        KeyStore.PasswordProtection any = new KeyStore.PasswordProtection("whatever".toCharArray());
+        assertEquals(new SecretKeySpec(new byte[24], "AES"), ((KeyStore.SecretKeyEntry) kmip.getEntry("aes", any)).getSecretKey());
+        assertEquals(ec.certificate(), ((KeyStore.PrivateKeyEntry) kmip.getEntry("server", any)).getCertificate());
+        assertThrows(java.security.UnrecoverableEntryException.class, () -> kmip.getEntry("aes", null));
+        p12.setEntry("aes", new KeyStore.SecretKeyEntry(new SecretKeySpec(new byte[24], "AES")), any);
+        assertThrows(java.security.UnrecoverableEntryException.class, () -> p12.getEntry("aes", null));
         assertEquals(ca.certificate(), ((KeyStore.TrustedCertificateEntry) kmip.getEntry("ca", null)).getTrustedCertificate());
         assertNull(kmip.getEntry("missing", null));
     }

@@ -71,7 +71,7 @@ class ServerKeysTest {
         assertTrue(k.toString().contains("uid=" + uid), k.toString());
         assertTrue(ks.isKeyEntry("kmip:master"));
         assertFalse(ks.isCertificateEntry("kmip:master"));
-        assertInstanceOf(KeyStore.SecretKeyEntry.class, ks.getEntry("kmip:master", null));
+        assertInstanceOf(KeyStore.SecretKeyEntry.class, ks.getEntry("kmip:master", new KeyStore.PasswordProtection(new char[0])));
     }
 
     @Test
@@ -134,6 +134,6 @@ class ServerKeysTest {
         assertEquals(uid, k.uniqueIdentifier());
         assertEquals(192, k.keySizeBits());
         assertTrue(again.entryInstanceOf("ref", KeyStore.SecretKeyEntry.class));
-        assertEquals(uid, ((KmipKey) ((KeyStore.SecretKeyEntry) again.getEntry("ref", null)).getSecretKey()).uniqueIdentifier());
+        assertEquals(uid, ((KmipKey) ((KeyStore.SecretKeyEntry) again.getEntry("ref", new KeyStore.PasswordProtection(new char[0]))).getSecretKey()).uniqueIdentifier());
     }
 }
