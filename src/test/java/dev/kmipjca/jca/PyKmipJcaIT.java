@@ -155,4 +155,27 @@ class PyKmipJcaIT {
             assertEquals(KeyWrapException.Kind.KEY_NOT_USABLE, e.kind(), e.getMessage());
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.4", "2.0"})
+    void revokedOrDestroyedMasterKey_failsTheLoadNamingTheCause(String version) throws Exception {
+        Path file = newKeystore(version);
+        KeyStore ks = KeyStore.getInstance("KMIP", new KmipProvider());
+        ks.load(new KmipKeyStoreParameter(file, null));
+        ks.setKeyEntry("k", new SecretKeySpec(new byte[16], "AES"), null, null);
+        ks.store(null);
+        String mk = ((KmipKey) ks.getKey("kmip:master", null)).uniqueIdentifier();
+        byte[] before = Files.readAllBytes(file);
+        try (KmipClient c = client(version)) {
+            c.revoke(mk, RevocationReasonCode.CESSATION_OF_OPERATION, null, null);
+            java.io.IOException e = assertThrows(java.io.IOException.class,
+                    () -> KeyStore.getInstance("KMIP", new KmipProvider()).load(new KmipKeyStoreParameter(file, null)));
+            assertTrue(e.getMessage().contains("MASTER_KEY_FAILED") && e.getMessage().contains("KEY_NOT_USABLE"), e.getMessage());
+            c.destroy(mk);
+            e = assertThrows(java.io.IOException.class,
+                    () -> KeyStore.getInstance("KMIP", new KmipProvider()).load(new KmipKeyStoreParameter(file, null)));
+            assertTrue(e.getMessage().contains("MASTER_KEY_FAILED") && e.getMessage().contains("KEY_NOT_FOUND"), e.getMessage());
+        }
+        assertArrayEquals(before, Files.readAllBytes(file));
+    }
 }
