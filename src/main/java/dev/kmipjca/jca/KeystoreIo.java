@@ -1,5 +1,6 @@
 package dev.kmipjca.jca;
 
+import dev.kmipjca.keystore.EntryKind;
 import dev.kmipjca.keystore.KeystoreContents;
 import dev.kmipjca.keystore.KeystoreException;
 import dev.kmipjca.keystore.KeystoreFile;
@@ -19,6 +20,15 @@ final class KeystoreIo {
     private static final List<String> PATH_SETTINGS = List.of("kmip.serverCAFile", "kmip.clientCertificateFile");
 
     private KeystoreIo() {
+    }
+
+    /** The KeyStore.Entry class that an entry of this kind is returned as. */
+    static Class<? extends KeyStore.Entry> entryClass(EntryKind kind) {
+        return switch (kind) {
+            case SECRET_KEY, SERVER_KEY -> KeyStore.SecretKeyEntry.class;
+            case PRIVATE_KEY -> KeyStore.PrivateKeyEntry.class;
+            case TRUSTED_CERTIFICATE -> KeyStore.TrustedCertificateEntry.class;
+        };
     }
 
     static KeystoreFile parse(InputStream in) throws IOException {

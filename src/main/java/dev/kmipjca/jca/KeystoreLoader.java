@@ -32,7 +32,8 @@ final class KeystoreLoader {
      * What a load produced: the open contents, or (for a file of settings only) the file and settings
      * from which {@link #initialise} makes them.
      */
-    record Loaded(KeystoreContents contents, ServerLink link, KeystoreFile newFile, KmipSettings settings) {}
+    record Loaded(KeystoreContents contents, ServerLink link, KeystoreFile newFile, KmipSettings settings,
+                  Path absolutePathsAgainst) {}
 
     private KeystoreLoader() {
     }
@@ -54,10 +55,24 @@ final class KeystoreLoader {
         ServerLink link = link(engines, settings, password, baseDir, fromStream);
         engines.keystoreLoaded(link);
         if (file.isInitialised()) {
-            return new Loaded(open(file, link), link, null, settings);
+            return new Loaded(open(file, link), link, null, settings, null);
         }
         check(settings, link);
-        return new Loaded(null, link, file, settings);
+        return new Loaded(null, link, file, settings, null);
+    }
+
+    /**
+     * {@code load(null, password)}: the provider's configuration file, or null when the provider is not
+     * configured. A new keystore made from it gets absolute paths, so that it can be stored anywhere.
+     */
+    static Loaded fromProvider(Engines engines, char[] password) throws IOException {
+        if (engines.configFile().isEmpty()) {
+            return null;
+        }
+        Path config = engines.configFile().get();
+        KeystoreFile file = KeystoreIo.read(config);
+        Loaded l = load(engines, file, config.getParent(), password, false);
+        return file.isInitialised() ? l : new Loaded(null, l.link(), file, l.settings(), config.getParent());
     }
 
     static ServerLink link(Engines engines, KmipSettings settings, char[] password, Path baseDir, boolean fromStream)
@@ -110,7 +125,15 @@ final class KeystoreLoader {
      * {@code kmip.keyIdentifier} is empty (AES-256, activated unless {@code kmip.activateKeys=false}),
      * then a new, empty keystore wrapped under it (one Encrypt).
      */
-    static KeystoreContents initialise(KeystoreFile file, KmipSettings settings, ServerLink link) throws IOException {
+    static KeystoreContents initialise(Loaded pending) throws IOException {
+        KeystoreContents c = initialise(pending.newFile(), pending.settings(), pending.link());
+        if (pending.absolutePathsAgainst() != null) {
+            KeystoreIo.absolutePaths(c, pending.absolutePathsAgainst());
+        }
+        return c;
+    }
+
+    private static KeystoreContents initialise(KeystoreFile file, KmipSettings settings, ServerLink link) throws IOException {
         String masterKeyId = settings.keyIdentifier();
         if (masterKeyId == null || masterKeyId.isBlank()) {
             String name = MasterKeys.newName("master");

@@ -38,7 +38,6 @@ final class KmipKeyStoreSpi extends KeyStoreSpi {
     private final Engines engines;
     private KeystoreContents contents;
     private KeystoreLoader.Loaded pending;
-    private Path absolutePathsAgainst;
     private ServerLink link;
     private Path path;
     private Instant loadedAt = Instant.now();
@@ -53,7 +52,7 @@ final class KmipKeyStoreSpi extends KeyStoreSpi {
     @Override
     public void engineLoad(InputStream in, char[] password) throws IOException {
         if (in == null) {
-            loadFromProvider(password);
+            set(KeystoreLoader.fromProvider(engines, password), null); // null: no configuration, an empty keystore
             return;
         }
         KeystoreFile file = KeystoreIo.parse(in);
@@ -71,25 +70,12 @@ final class KmipKeyStoreSpi extends KeyStoreSpi {
         set(KeystoreLoader.load(engines, KeystoreIo.read(file), file.getParent(), password, false), file);
     }
 
-    private void loadFromProvider(char[] password) throws IOException {
-        Optional<Path> config = engines.configFile();
-        if (config.isEmpty()) {
-            set(null, null); // an empty keystore without a server: readable, not writable
-            return;
-        }
-        KeystoreFile file = KeystoreIo.read(config.get());
-        Path dir = config.get().getParent();
-        set(KeystoreLoader.load(engines, file, dir, password, false), null);
-        absolutePathsAgainst = file.isInitialised() ? null : dir;
-    }
-
     private void set(KeystoreLoader.Loaded loaded, Path file) {
         if (contents != null) {
             contents.close();
         }
         contents = loaded == null ? null : loaded.contents();
         pending = loaded == null || loaded.contents() != null ? null : loaded;
-        absolutePathsAgainst = null;
         link = loaded == null ? null : loaded.link();
         path = file;
         loadedAt = Instant.now();
@@ -115,11 +101,8 @@ final class KmipKeyStoreSpi extends KeyStoreSpi {
     /** The contents, initialising a new keystore (creating its master key) on first need. */
     private KeystoreContents requireContents() throws IOException {
         if (contents == null && pending != null) {
-            contents = KeystoreLoader.initialise(pending.newFile(), pending.settings(), link);
+            contents = KeystoreLoader.initialise(pending);
             pending = null;
-            if (absolutePathsAgainst != null) {
-                KeystoreIo.absolutePaths(contents, absolutePathsAgainst);
-            }
         }
         if (contents == null) {
             throw new IOException(KeystoreIo.NO_SETTINGS);
@@ -211,20 +194,22 @@ final class KmipKeyStoreSpi extends KeyStoreSpi {
         return info.map(i -> Date.from(i.created())).orElse(null);
     }
 
+    /** A server key's Initial Date (one round trip; cached for the master key), or the load time when unknown. */
     private Date serverKeyDate(String alias) {
-        if (ServerAliases.isMaster(alias) && masterKeyId() != null) {
-            if (masterCreated == null) {
-                Instant d = MasterKeys.initialDate(link, masterKeyId());
-                masterCreated = d == null ? loadedAt : d;
+        String uid = ServerAliases.isMaster(alias) ? masterKeyId() : null;
+        if (uid == null) {
+            ServerKeyHandle h = resolveQuietly(alias);
+            if (h == null) {
+                return null;
             }
+            uid = h.uniqueIdentifier();
+        } else if (masterCreated != null) {
             return Date.from(masterCreated);
         }
-        ServerKeyHandle h = resolveQuietly(alias);
-        if (h == null) {
-            return null;
-        }
-        Instant d = MasterKeys.initialDate(link, h.uniqueIdentifier());
-        return Date.from(d == null ? loadedAt : d);
+        Instant d = MasterKeys.initialDate(link, uid);
+        Instant date = d == null ? loadedAt : d;
+        masterCreated = uid.equals(masterKeyId()) ? date : masterCreated;
+        return Date.from(date);
     }
 
     @Override
@@ -286,11 +271,7 @@ final class KmipKeyStoreSpi extends KeyStoreSpi {
         if (ServerAliases.isReserved(alias)) {
             return entryClass.isAssignableFrom(KeyStore.SecretKeyEntry.class) && engineContainsAlias(alias);
         }
-        return info(alias).map(i -> entryClass.isAssignableFrom(switch (i.kind()) {
-            case SECRET_KEY, SERVER_KEY -> KeyStore.SecretKeyEntry.class;
-            case PRIVATE_KEY -> KeyStore.PrivateKeyEntry.class;
-            case TRUSTED_CERTIFICATE -> KeyStore.TrustedCertificateEntry.class;
-        })).orElse(false);
+        return info(alias).map(i -> entryClass.isAssignableFrom(KeystoreIo.entryClass(i.kind()))).orElse(false);
     }
 
     // ---- changing entries -------------------------------------------------------------------------
