@@ -28,6 +28,10 @@ import javax.crypto.spec.SecretKeySpec;
  * registers its factories; nothing here does I/O until an engine is used.
  */
 public final class Engines {
+    /** Every instance that opened a link, so that tests can close them all (the provider keeps links for the JVM's life). */
+    private static final java.util.Set<Engines> WITH_LINKS = java.util.Collections.newSetFromMap(
+            new java.util.WeakHashMap<>());
+
     private final Path configFile;
     private final Map<String, ServerLink> links = new ConcurrentHashMap<>();
     private final byte[] fingerprintKey = new byte[32];
@@ -79,6 +83,9 @@ public final class Engines {
             link = new ServerLink(settings, KmipClient.open(settings, keystorePassword));
             links.put(key, link);
             installHook();
+            synchronized (WITH_LINKS) {
+                WITH_LINKS.add(this);
+            }
         }
         return link;
     }
@@ -140,6 +147,16 @@ public final class Engines {
             hookInstalled = true;
             Runtime.getRuntime().addShutdownHook(new Thread(this::closeAll, "kmip-jca-close"));
         }
+    }
+
+    /** Closes the links of every instance (their connections and watchdog threads): a hook for tests. */
+    static void closeAllLinks() {
+        List<Engines> all;
+        synchronized (WITH_LINKS) {
+            all = new ArrayList<>(WITH_LINKS);
+            WITH_LINKS.clear();
+        }
+        all.forEach(Engines::closeAll);
     }
 
     /** Closes every link (their clients' connections, fetched keys). Called at JVM shutdown. */

@@ -81,8 +81,10 @@ final class DevServerFixture implements AutoCloseable {
         return dir;
     }
 
+    /** Also closes every provider connection the test opened (they would otherwise live until the JVM ends). */
     @Override
     public void close() {
+        Engines.closeAllLinks();
         if (client != null) {
             client.close();
         }

@@ -46,6 +46,7 @@ class PyKmipJcaIT {
 
     @AfterAll
     static void stop() {
+        Engines.closeAllLinks();
         if (server != null) {
             server.close();
         }
