@@ -218,4 +218,21 @@ class KeystoreLoadTest {
         assertEquals(fx.server.port(), KmipSettings.load(file).port());
         assertInstanceOf(KmipKey.class, ks.getKey("kmip:master", null));
     }
+
+    @Test
+    void keyStoreGetInstanceOfAFile_recognisesAKmipKeystore() throws Exception {
+        Path file = fx.newKeystoreFile();
+        KeyStore ks = fx.keyStore();
+        ks.load(new KmipKeyStoreParameter(file, null));
+        ks.setKeyEntry("k", new SecretKeySpec(new byte[16], "AES"), null, null);
+        ks.store(null);
+        java.security.Security.addProvider(fx.provider);
+        try {
+            KeyStore found = KeyStore.getInstance(file.toFile(), (char[]) null);
+            assertEquals("KMIP", found.getType());
+            assertEquals(new SecretKeySpec(new byte[16], "AES"), found.getKey("k", null));
+        } finally {
+            java.security.Security.removeProvider("KMIP");
+        }
+    }
 }
