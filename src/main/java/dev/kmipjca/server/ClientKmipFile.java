@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * The keystore files a client starts from: {@code client.kmip} (and {@code client-NAME.kmip}), plain
- * properties files of {@code kmip.*} settings pointing at this server, with paths relative to the
- * file's directory. Written once; a later start on another port rewrites only the {@code kmip.port}
+ * properties files of {@code kmip.*} settings pointing at this server, with absolute paths (keytool
+ * and {@code javax.net.ssl.keyStore} read a keystore as a stream, where a relative path could only
+ * resolve against the current directory). Written once; a later start on another port rewrites only the {@code kmip.port}
  * line of each, atomically, leaving everything else (entries a keystore added) as it was.
  */
 final class ClientKmipFile {
@@ -28,17 +29,24 @@ final class ClientKmipFile {
         if (Files.exists(file)) {
             return;
         }
+        Path dir = file.toAbsolutePath().getParent();
         String text = "# kmip-jca keystore file for the development KMIP server in this directory.\n"
                 + "# Client identity: CN=" + cn + " (" + pemFile + "). Development only, never production.\n"
                 + "# It starts as plain kmip.* settings; KeyStore.getInstance(\"KMIP\").load() reads it, and\n"
                 + "# keytool -storetype KMIP -providerpath kmip-jca.jar -keystore " + file.getFileName() + " uses it.\n"
-                + "# Relative paths resolve against this file's directory. The server rewrites kmip.port\n"
-                + "# when it starts on another port.\n"
+                + "# Paths are absolute so that the file works from any directory; if you move the directory,\n"
+                + "# edit them. The server rewrites kmip.port when it starts on another port.\n"
                 + "kmip.serverName=" + serverName + "\n"
                 + "kmip.port=" + port + "\n"
-                + "kmip.serverCAFile=" + DevFiles.CA + "\n"
-                + "kmip.clientCertificateFile=" + pemFile + "\n";
+                + "kmip.serverCAFile=" + escape(dir.resolve(DevFiles.CA)) + "\n"
+                + "kmip.clientCertificateFile=" + escape(dir.resolve(pemFile)) + "\n";
         AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8), true);
+    }
+
+    /** A path as a properties value: backslashes doubled, a leading space kept. */
+    private static String escape(Path path) {
+        String s = path.toString().replace("\\", "\\\\");
+        return s.startsWith(" ") ? "\\" + s : s;
     }
 
     /** Rewrites the port line of every {@code client*.kmip} file in {@code dir} that names another port. */

@@ -121,7 +121,7 @@ class PersistenceTest {
             assertEquals(dir.resolve("client-erin.kmip"), kmip);
             assertEquals("CN=erin", new X509(PemCredentials.load(dir.resolve("client-erin.pem"), null)).subject());
             assertEquals("rw-------", perms(dir.resolve("client-erin.pem")));
-            assertTrue(Files.readString(kmip).contains("kmip.clientCertificateFile=client-erin.pem"));
+            assertTrue(Files.readString(kmip).contains("kmip.clientCertificateFile=" + kmip.toAbsolutePath().getParent().resolve("client-erin.pem")));
             try (TestClient c = TestClient.connect(s, dir.resolve("client-erin.pem"))) {
                 Kmip.create(c, V1_4, 128, KEK_MASK);
             }
