@@ -1,0 +1,118 @@
+package dev.kmipjca.benchmarks;
+
+import dev.kmipjca.KmipKeyStoreParameter;
+import dev.kmipjca.KmipProvider;
+import dev.kmipjca.server.DevServer;
+import dev.kmipjca.server.DevServerConfig;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.crypto.spec.SecretKeySpec;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * {@code KeyStore.load} of a keystore of {@link #entries} AES-256 secret keys: a KMIP keystore file
+ * (one round trip to an in-process development KMIP server, started in {@link #setUp}) next to a
+ * PKCS12 keystore with the same keys and the JDK's default protection, in the same run. Each load
+ * reads the bytes from memory, so the file system is not measured; each benchmark returns the
+ * keystore's size. Results and the command: docs/benchmarks.md.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class KeyStoreLoadBenchmark {
+    private static final char[] PASSWORD = "benchmark-password".toCharArray();
+    /** Held: the logging framework keeps loggers weakly, and a collected logger forgets its level. */
+    private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("dev.kmipjca");
+
+    @Param("10000")
+    public int entries;
+
+    private Path dir;
+    private DevServer server;
+    private KmipProvider provider;
+    private Path kmipFile;
+    private byte[] kmipBytes;
+    private byte[] pkcs12Bytes;
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        QUIET.setLevel(java.util.logging.Level.WARNING); // the server's request log would be measured too
+        dir = Files.createTempDirectory("kmip-bench");
+        server = DevServer.start(DevServerConfig.builder().dir(dir.resolve("server")).port(0).build());
+        provider = new KmipProvider();
+        kmipFile = dir.resolve("bench.kmip");
+        Files.writeString(kmipFile, "kmip.serverName=127.0.0.1\nkmip.port=" + server.port() + "\nkmip.serverCAFile="
+                + server.caFile() + "\nkmip.clientCertificateFile=" + server.dir().resolve("client.pem")
+                + "\nkmip.protocolVersionMin=1.4\nkmip.protocolVersionMax=1.4\n", StandardCharsets.UTF_8);
+        KeyStore kmip = KeyStore.getInstance("KMIP", provider);
+        kmip.load(new KmipKeyStoreParameter(kmipFile, null));
+        KeyStore p12 = KeyStore.getInstance("PKCS12");
+        p12.load(null, PASSWORD);
+        KeyStore.PasswordProtection protection = new KeyStore.PasswordProtection(PASSWORD);
+        for (int i = 0; i < entries; i++) {
+            SecretKeySpec key = new SecretKeySpec(keyBytes(i), "AES");
+            kmip.setKeyEntry("key-" + i, key, null, null);
+            p12.setEntry("key-" + i, new KeyStore.SecretKeyEntry(key), protection);
+        }
+        kmip.store(null);
+        kmipBytes = Files.readAllBytes(kmipFile);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        p12.store(out, PASSWORD);
+        pkcs12Bytes = out.toByteArray();
+    }
+
+    private static byte[] keyBytes(int i) {
+        byte[] k = new byte[32];
+        k[0] = (byte) i;
+        k[1] = (byte) (i >> 8);
+        k[31] = 1;
+        return k;
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        server.close();
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** One KMIP round trip (the master key's State and the Decrypt of the keystore key), then the authenticator. */
+    @Benchmark
+    public int loadKmip() throws Exception {
+        KeyStore ks = KeyStore.getInstance("KMIP", provider);
+        ks.load(new ByteArrayInputStream(kmipBytes), null);
+        return ks.size();
+    }
+
+    /** The file parse alone ({@code KeystoreFile.parse}: structure, base64, no cryptography, no server), for the breakdown. */
+    @Benchmark
+    public int parseKmipFileOnly() throws Exception {
+        return dev.kmipjca.keystore.KeystoreFile.parse(kmipBytes).entryCount();
+    }
+
+    /** The JDK's PKCS12 with its default protection (PBKDF2-derived MAC key; keys decrypted on getKey). */
+    @Benchmark
+    public int loadPkcs12() throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(new ByteArrayInputStream(pkcs12Bytes), PASSWORD);
+        return ks.size();
+    }
+}

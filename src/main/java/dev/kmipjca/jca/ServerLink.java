@@ -1,0 +1,45 @@
+package dev.kmipjca.jca;
+
+import dev.kmipjca.client.KmipClient;
+import dev.kmipjca.config.KmipSettings;
+import dev.kmipjca.envelope.KmipKeyWrapService;
+
+/**
+ * One configuration's connection to its KMIP servers, shared by every keystore, key handle and cipher
+ * that uses the same settings: the client (connections open on first use), a key wrap service over it
+ * and the server-side cipher operations. Closed when the JVM shuts down.
+ */
+final class ServerLink implements AutoCloseable {
+    final KmipSettings settings;
+    final KmipClient client;
+    final KmipKeyWrapService wrapService;
+    final ServerCrypto crypto;
+
+    ServerLink(KmipSettings settings, KmipClient client) {
+        this.settings = settings;
+        this.client = client;
+        this.wrapService = new KmipKeyWrapService(client, settings.allowMasterKeyFetch());
+        this.crypto = new ServerCrypto(client, settings.allowMasterKeyFetch());
+    }
+
+    /** A wrap service for opening a keystore: it also checks, in the same round trip, that the master key is Active. */
+    KmipKeyWrapService checkingWrapService() {
+        return new KmipKeyWrapService(client, settings.allowMasterKeyFetch(), true);
+    }
+
+    String serversText() {
+        return client.servers().toString();
+    }
+
+    @Override
+    public void close() {
+        wrapService.close();
+        crypto.close();
+        client.close();
+    }
+
+    @Override
+    public String toString() {
+        return "ServerLink" + client.servers();
+    }
+}
