@@ -29,6 +29,11 @@ public final class KmipProvider extends Provider {
     public static final String NAME = "KMIP";
     /** The KeyStore type. */
     public static final String KEYSTORE_TYPE = "KMIP";
+    /**
+     * The Cipher of envelope encryption under a master key handle (docs/envelope-format.md): ENCRYPT
+     * writes a segmented envelope, DECRYPT reads either form; see {@link KmipEnvelopes}.
+     */
+    public static final String ENVELOPE_CIPHER = "KMIP-Envelope";
     /** The key generator that creates AES keys on the server. */
     public static final String KEY_GENERATOR = "KMIP-AES";
 
@@ -48,6 +53,7 @@ public final class KmipProvider extends Provider {
         service("KeyStore",     KEYSTORE_TYPE,           null,          e -> e.keyStore());
         service("Cipher",       "AES/GCM/NoPadding",     TAKES_HANDLES, e -> e.aesGcm());
         service("Cipher",       "AES/CBC/PKCS5Padding",  TAKES_HANDLES, e -> e.aesCbc());
+        service("Cipher",       ENVELOPE_CIPHER,         TAKES_HANDLES, e -> e.envelope());
         service("KeyGenerator", KEY_GENERATOR,           null,          e -> e.aesKeyGenerator());
     }
 

@@ -28,7 +28,8 @@ public final class Main implements Callable<Integer> {
 
     /** The subcommands, in the order --help lists them. */
     static List<Object> commands() {
-        return List.of(new DemoCommand(), new ServerCommand(), new CheckCommand(), new KeysCommand());
+        return List.of(new DemoCommand(), new ServerCommand(), new CheckCommand(), new KeysCommand(),
+                new FileCrypt.Encrypt(), new FileCrypt.Decrypt());
     }
 
     public static void main(String[] args) {
@@ -41,6 +42,20 @@ public final class Main implements Callable<Integer> {
 
     /** Runs a command line and returns its exit code; output goes to {@code out}, messages to {@code err}. */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.in, out, err);
+    }
+
+    /** As {@link #run(String[], PrintStream, PrintStream)}, with {@code in} as standard input ({@code -}). */
+    static int run(String[] args, java.io.InputStream in, PrintStream out, PrintStream err) {
+        FileCrypt.STDIO.set(new FileCrypt.Stdio(in, out));
+        try {
+            return execute(args, out, err);
+        } finally {
+            FileCrypt.STDIO.remove();
+        }
+    }
+
+    private static int execute(String[] args, PrintStream out, PrintStream err) {
         CommandLine cmd = new CommandLine(new Main());
         for (Object c : commands()) {
             cmd.addSubcommand(c);

@@ -64,6 +64,11 @@ public final class Engines {
         return new ServerCipherSpi(ServerCrypto.Mode.CBC);
     }
 
+    /** {@code Cipher "KMIP-Envelope"}: envelope encryption under a master key handle. */
+    public CipherSpi envelope() {
+        return new EnvelopeCipherSpi();
+    }
+
     /** {@code KeyGenerator "KMIP-AES"}: creates AES keys on the server. */
     public KeyGeneratorSpi aesKeyGenerator() {
         return new ServerKeyGeneratorSpi(this);

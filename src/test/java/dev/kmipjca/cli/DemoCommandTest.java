@@ -28,7 +28,7 @@ class DemoCommandTest {
 
         assertEquals(0, r.code(), r.toString());
         List<String> lines = r.out().lines().toList();
-        assertEquals(11, lines.size(), r.out());
+        assertEquals(12, lines.size(), r.out());
         assertTrue(lines.get(1).matches(" 1\\. \\[ *\\d+ ms] Development KMIP server started on 127\\.0\\.0\\.1:\\d+ .*"),
                 lines.get(1));
         assertTrue(lines.get(2).contains("over TLSv1.3 (TLS_AES_"), lines.get(2));
@@ -36,9 +36,11 @@ class DemoCommandTest {
         assertTrue(lines.get(3).contains("Master key created on the server and activated"), lines.get(3));
         assertTrue(lines.get(4).contains("wrapped ON THE SERVER (KMIP Encrypt, AES-GCM)"), lines.get(4));
         assertTrue(lines.get(6).endsWith("\"" + DemoSteps.MESSAGE + "\""), lines.get(6));
-        assertTrue(lines.get(7).contains("the old wrapped data key still unwraps with the old key"), lines.get(7));
-        assertTrue(lines.get(9).endsWith("Server stopped and its temporary files removed."), lines.get(9));
-        assertTrue(lines.get(10).matches("Demo passed: 9 steps in \\d+\\.\\d s\\."), lines.get(10));
+        assertTrue(lines.get(7).contains("KmipEnvelopes: 1 MiB streamed and 100 messages")
+                && lines.get(7).contains("with 1 KMIP round trip"), lines.get(7));
+        assertTrue(lines.get(8).contains("the old wrapped data key still unwraps with the old key"), lines.get(7));
+        assertTrue(lines.get(10).endsWith("Server stopped and its temporary files removed."), lines.get(10));
+        assertTrue(lines.get(11).matches("Demo passed: 10 steps in \\d+\\.\\d s\\."), lines.get(11));
         assertFalse(Files.exists(workDir(r.out())), "removed");
         assertEquals("", r.err(), "the server's log stays quiet");
     }

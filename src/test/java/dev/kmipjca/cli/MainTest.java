@@ -11,7 +11,12 @@ import org.junit.jupiter.api.Test;
 /** The command line's help, version and usage errors (exit code 2). */
 class MainTest {
     /** Exit code, standard output and standard error of one run. */
-    record Run(int code, String out, String err) {}
+    record Run(int code, String out, String err) {
+        /** Standard output as bytes, for runs that captured it as ISO-8859-1. */
+        byte[] outBytes() {
+            return out.getBytes(StandardCharsets.ISO_8859_1);
+        }
+    }
 
     static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

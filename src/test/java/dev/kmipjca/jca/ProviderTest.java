@@ -54,7 +54,8 @@ class ProviderTest {
         assertEquals("dev.kmipjca.jca.KmipKey", p.getService("Cipher", "AES/CBC/PKCS5Padding").getAttribute("SupportedKeyClasses"));
         assertTrue(p.getService("KeyStore", "KMIP") != null && p.getService("KeyGenerator", "KMIP-AES") != null);
         assertNull(p.getService("KeyGenerator", "AES"), "no standard name for an engine that takes no key");
-        assertEquals(4, p.getServices().size());
+        assertEquals("dev.kmipjca.jca.KmipKey", p.getService("Cipher", "KMIP-Envelope").getAttribute("SupportedKeyClasses"));
+        assertEquals(5, p.getServices().size());
     }
 
     @Test

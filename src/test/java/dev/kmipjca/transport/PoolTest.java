@@ -263,16 +263,20 @@ class PoolTest {
     @Test
     void close_stopsEveryThreadAndRefusesFurtherWork() throws Exception {
         try (FakeServer s = FakeServer.tls(FakeServer::echo)) {
+            long before = watchdogs(); // other tests' clients in this JVM (e.g. provider links kept until exit)
             KmipTransport t = open(s);
             echoOnce(t, true, 1);
             t.close();
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> echoOnce(t, true, 2));
             assertEquals("the KMIP transport is closed", e.getMessage());
             assertEquals(0, t.openConnections(ServerAddress.parse(s.entry(), 1)));
-            long alive = Thread.getAllStackTraces().keySet().stream()
-                    .filter(th -> th.getName().equals("kmip-transport-watchdog") && th.isAlive()).count();
-            assertEquals(0, alive, "watchdog threads left running");
+            assertTrue(watchdogs() <= before, "watchdog threads left running: " + watchdogs() + ", before " + before);
         }
+    }
+
+    private static long watchdogs() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(th -> th.getName().equals("kmip-transport-watchdog") && th.isAlive()).count();
     }
 
 }

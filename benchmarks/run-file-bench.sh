@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# The file benchmark (docs/benchmarks.md, "Files"): whole processes over one file of SIZE_MIB MiB
+# (default 1024), medians of RUNS (default 5), in the same run:
+#   cp; age -r RECIPIENT / age -d -i KEY; java -jar target/kmip-jca.jar encrypt / decrypt (against a
+#   development server started here on --port 0 and stopped by PID); a plain SunJCE streaming loop
+#   (benchmarks/SunJceFileLoop.java, 64 KiB GCM segments, no KMIP) next to the CLI's encryption.
+# Needs: target/kmip-jca.jar (mvn -o package -DskipTests), age and age-keygen (apt-get install age).
+# Files live in a temporary directory under ${BENCH_TMP:-/tmp}, removed at exit.
+# Usage: benchmarks/run-file-bench.sh   (SIZE_MIB=256 RUNS=3 for a quicker look)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+JAR=$PWD/target/kmip-jca.jar
+JAVA=${JAVA:-java}
+SIZE_MIB=${SIZE_MIB:-1024}
+RUNS=${RUNS:-5}
+[ -f "$JAR" ] || { echo "build the jar first: mvn -o package -DskipTests" >&2; exit 2; }
+command -v age >/dev/null || { echo "install age: apt-get install -y age" >&2; exit 2; }
+
+WORK=$(mktemp -d "${BENCH_TMP:-/tmp}/kmip-file-bench.XXXXXX")
+SERVER_PID=
+cleanup() {
+    if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+"$JAVA" -jar "$JAR" server --dir "$WORK/server" --port 0 >"$WORK/server.out" 2>"$WORK/server.err" &
+SERVER_PID=$!
+for _ in $(seq 100); do grep -q "listening on" "$WORK/server.out" 2>/dev/null && break; sleep 0.1; done
+grep -q "listening on" "$WORK/server.out" || { cat "$WORK/server.err" >&2; exit 1; }
+KS=$WORK/server/client.kmip
+MK=$("$JAVA" -jar "$JAR" keys create --name file-bench --keystore "$KS" 2>/dev/null)
+age-keygen -o "$WORK/age.key" 2>/dev/null
+RECIPIENT=$(age-keygen -y "$WORK/age.key")
+
+head -c $((SIZE_MIB << 20)) /dev/urandom >"$WORK/plain"
+echo "file benchmark: $SIZE_MIB MiB, medians of $RUNS; $(nproc) cores; $(uname -r); $("$JAVA" -version 2>&1 | head -1)"
+echo "load before: $(uptime)"
+
+# median wall-clock seconds of RUNS runs of "$@" (the page cache is warm: the file was just written)
+median() {
+    local times=()
+    for _ in $(seq "$RUNS"); do
+        local t0 t1
+        t0=$(date +%s.%N)
+        "$@" >/dev/null 2>&1 || { echo "FAILED: $*" >&2; exit 1; }
+        t1=$(date +%s.%N)
+        times+=("$(echo "$t1 - $t0" | bc)")
+    done
+    printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p"
+}
+row() { # name seconds
+    printf '%-34s %7.2f s  %7.0f MB/s\n' "$1" "$2" "$(echo "$SIZE_MIB * 1048576 / $2 / 1000000" | bc -l)"
+}
+KJ=("$JAVA" -jar "$JAR")
+CP=$(median cp "$WORK/plain" "$WORK/copy"); row "cp" "$CP"
+AGE_E=$(median age -r "$RECIPIENT" -o "$WORK/plain.age" "$WORK/plain"); row "age -r (encrypt)" "$AGE_E"
+AGE_D=$(median age -d -i "$WORK/age.key" -o "$WORK/age.out" "$WORK/plain.age"); row "age -d (decrypt)" "$AGE_D"
+SUN=$(median "$JAVA" "$PWD/benchmarks/SunJceFileLoop.java" "$WORK/plain" "$WORK/plain.sun"); row "SunJCE loop (java source mode)" "$SUN"
+KJ_E=$(median "${KJ[@]}" encrypt --keystore "$KS" --kmipKeyIdentifier "$MK" -q --in "$WORK/plain" --out "$WORK/plain.kje")
+row "kmip-jca encrypt" "$KJ_E"
+KJ_D=$(median "${KJ[@]}" decrypt --keystore "$KS" -q --in "$WORK/plain.kje" --out "$WORK/plain.kjd")
+row "kmip-jca decrypt" "$KJ_D"
+cmp "$WORK/plain" "$WORK/plain.kjd" || { echo "decrypt produced other bytes" >&2; exit 1; }
+KJ_NW=$(median "${KJ[@]}" encrypt --keystore "$KS" --kmipKeyIdentifier "$MK" -q --no-warmup --in "$WORK/plain" --out "$WORK/plain.kje")
+row "kmip-jca encrypt --no-warmup" "$KJ_NW"
+echo "ratios: encrypt/age $(echo "$KJ_E / $AGE_E" | bc -l | cut -c1-5), decrypt/age $(echo "$KJ_D / $AGE_D" | bc -l | cut -c1-5)," \
+     "encrypt/cp $(echo "$KJ_E / $CP" | bc -l | cut -c1-5), decrypt/cp $(echo "$KJ_D / $CP" | bc -l | cut -c1-5)," \
+     "SunJCE loop time / encrypt time $(echo "$SUN / $KJ_E" | bc -l | cut -c1-5)"
+echo "load after: $(uptime)"

@@ -1,0 +1,195 @@
+package dev.kmipjca.cli;
+
+import dev.kmipjca.KmipEnvelopes;
+import dev.kmipjca.client.KmipClient;
+import dev.kmipjca.config.KmipSettings;
+import dev.kmipjca.envelope.Envelope;
+import dev.kmipjca.envelope.KeyWrapException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kmip-jca encrypt} and {@code decrypt}: files in the segmented envelope form
+ * (docs/envelope-format.md), streamed in constant memory. The output is written to a temporary file
+ * beside it and renamed on success, removed on failure; {@code -} is standard input or output. Exit
+ * codes: 0 done, 1 a cryptographic or I/O failure (the message says which), 2 usage.
+ */
+final class FileCrypt {
+    /** Standard input and output of the current {@link Main#run} (binary, for {@code -}). */
+    record Stdio(InputStream in, PrintStream out) {}
+
+    static final ThreadLocal<Stdio> STDIO = new ThreadLocal<>();
+    static final int BUFFER_BYTES = 1 << 20;
+
+    private FileCrypt() {
+    }
+
+    /** The options both commands share. */
+    abstract static class Base implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        ServerOptions server;
+
+        @Option(names = "--in", required = true, paramLabel = "FILE", description = "Input file, or - for standard input.")
+        String in;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file, or - for standard"
+                + " output. Written to a temporary file beside it and renamed when complete.")
+        String out;
+
+        @Option(names = "--aad", paramLabel = "TEXT", description = "Associated data (UTF-8): authenticated, not stored;"
+                + " decryption needs the same text.")
+        String aad;
+
+        @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
+        boolean quiet;
+
+        @Option(names = "--no-warmup", hidden = true, description = "Do not warm up AES-GCM while connecting (for"
+                + " measurements).")
+        boolean noWarmup;
+
+        abstract String verb();
+
+        abstract Envelope envelope(KmipClient client, KmipSettings settings) throws Exception;
+
+        abstract void transfer(Envelope e, InputStream from, OutputStream to, byte[] ad, Progress p)
+                throws IOException, GeneralSecurityException, KeyWrapException;
+
+        @Override
+        public Integer call() throws Exception {
+            KmipSettings settings = server.settings();
+            long size = "-".equals(in) ? -1 : inputSize();
+            Warmup warm = noWarmup || (size >= 0 && size < Warmup.WORTH_BYTES) ? null : Warmup.start();
+            Stdio stdio = STDIO.get() != null ? STDIO.get() : new Stdio(System.in, System.out);
+            byte[] ad = aad == null ? null : aad.getBytes(StandardCharsets.UTF_8);
+            try (KmipClient client = server.openClient(settings);
+                 InputStream src = "-".equals(in) ? stdio.in() : Files.newInputStream(Path.of(in));
+                 FileOutput dst = FileOutput.open(out, stdio.out())) {
+                Envelope e = envelope(client, settings);
+                Progress p = Progress.forSize(size, quiet, spec.commandLine().getErr());
+                try {
+                    transfer(e, src, dst.stream(), ad, p);
+                } catch (IOException x) {
+                    throw failure(x);
+                } finally {
+                    p.done();
+                }
+                dst.commit();
+            } catch (GeneralSecurityException x) {
+                throw new CommandFailure("cryptographic failure: " + x.getMessage());
+            } catch (KeyWrapException x) {
+                throw new CommandFailure("cryptographic failure: the master key " + x.masterKeyId() + " could not be used ("
+                        + x.kind() + "): " + x.getMessage());
+            } catch (NoSuchFileException x) {
+                throw new CommandFailure("I/O failure: no such file: " + x.getFile());
+            } catch (IOException x) {
+                throw new CommandFailure("I/O failure: " + Failures.describe(x));
+            } finally {
+                if (warm != null) {
+                    warm.stop();
+                }
+            }
+            return 0;
+        }
+
+        private long inputSize() throws CommandFailure {
+            try {
+                return Files.size(Path.of(in));
+            } catch (NoSuchFileException x) {
+                throw new CommandFailure("I/O failure: no such file: " + in);
+            } catch (IOException x) {
+                throw new CommandFailure("I/O failure: cannot read " + in + ": " + x.getMessage());
+            }
+        }
+
+        /** An IOException from the envelope streams whose cause is cryptographic becomes that cause. */
+        private Exception failure(IOException x) {
+            if (x.getCause() instanceof GeneralSecurityException g) {
+                return g;
+            }
+            if (x.getCause() instanceof KeyWrapException k) {
+                return k;
+            }
+            return x;
+        }
+    }
+
+    /** Copies {@code from} to {@code to} through a 1 MiB buffer, counting progress. */
+    static void copy(InputStream from, OutputStream to, Progress p) throws IOException {
+        byte[] buf = new byte[BUFFER_BYTES];
+        for (int n; (n = from.readNBytes(buf, 0, buf.length)) > 0; ) {
+            to.write(buf, 0, n);
+            p.advance(n);
+        }
+    }
+
+    @Command(name = "encrypt", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+            header = "Encrypts a file into an envelope under the keystore's master key.",
+            description = {"Encrypts --in into a segmented envelope (docs/envelope-format.md) in --out, streaming in"
+                + " constant memory. The data key is wrapped by the master key kmip.keyIdentifier on the KMIP server"
+                + " (a keystore without one gets one, created there and recorded in the file).", ""})
+    static final class Encrypt extends Base {
+        @Override
+        String verb() {
+            return "encrypt";
+        }
+
+        @Override
+        Envelope envelope(KmipClient client, KmipSettings settings) throws Exception {
+            String id = settings.keyIdentifier();
+            if (id == null || id.isBlank()) {
+                id = MasterKeyOfKeystore.initialise(server, spec.commandLine().getErr());
+            }
+            return KmipEnvelopes.of(client, id.strip());
+        }
+
+        @Override
+        void transfer(Envelope e, InputStream from, OutputStream to, byte[] ad, Progress p)
+                throws IOException, KeyWrapException {
+            try (OutputStream enc = e.encryptingStream(to, ad)) {
+                copy(from, enc, p);
+            }
+        }
+    }
+
+    @Command(name = "decrypt", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+            header = "Decrypts an envelope made by encrypt (or the KMIP-Envelope cipher).",
+            description = {"Decrypts --in, an envelope of either form, into --out, streaming in constant memory. The"
+                + " master key is the one the envelope names; the keystore gives the server. Nothing is left in --out"
+                + " unless the whole envelope verified.", ""})
+    static final class Decrypt extends Base {
+        @Override
+        String verb() {
+            return "decrypt";
+        }
+
+        @Override
+        Envelope envelope(KmipClient client, KmipSettings settings) {
+            return KmipEnvelopes.of(client, null);
+        }
+
+        @Override
+        void transfer(Envelope e, InputStream from, OutputStream to, byte[] ad, Progress p)
+                throws IOException, GeneralSecurityException, KeyWrapException {
+            try (InputStream dec = e.decryptingStream(from, ad)) {
+                copy(dec, to, p);
+            }
+            to.close();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.kmipjca.cli;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The output of {@code encrypt}/{@code decrypt}: a temporary file in the output's directory, renamed to
+ * the output by {@link #commit()} and removed by {@link #close()} if not committed, so that a failure
+ * never leaves a partial or unverified file. {@code -} is standard output, which is never closed.
+ * Like {@code cp}, the file is not fsynced.
+ */
+final class FileOutput implements AutoCloseable {
+    private final Path target;
+    private final Path temp;
+    private final OutputStream stream;
+    private boolean committed;
+
+    private FileOutput(Path target, Path temp, OutputStream stream) {
+        this.target = target;
+        this.temp = temp;
+        this.stream = stream;
+    }
+
+    static FileOutput open(String name, PrintStream stdout) throws IOException {
+        if ("-".equals(name)) {
+            return new FileOutput(null, null, new FilterOutputStream(stdout) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    out.flush();
+                }
+            });
+        }
+        Path target = Path.of(name).toAbsolutePath();
+        if (Files.isDirectory(target)) {
+            throw new IOException("--out " + name + " is a directory");
+        }
+        Path dir = target.getParent();
+        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
+        return new FileOutput(target, temp, Files.newOutputStream(temp));
+    }
+
+    OutputStream stream() {
+        return stream;
+    }
+
+    /** Closes the temporary file and renames it to the output. */
+    void commit() throws IOException {
+        stream.close();
+        if (temp != null) {
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        committed = true;
+    }
+
+    /** Without {@link #commit()}: closes and removes the temporary file. */
+    @Override
+    public void close() throws IOException {
+        if (committed) {
+            return;
+        }
+        try {
+            stream.close();
+        } finally {
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+}

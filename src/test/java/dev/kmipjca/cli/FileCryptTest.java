@@ -1,0 +1,178 @@
+package dev.kmipjca.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code kmip-jca encrypt} and {@code decrypt} against an in-process development server. */
+class FileCryptTest {
+    static final int SEGMENT = 64 << 10;
+
+    @TempDir
+    static Path dir;
+    static CliServer cli;
+    static String masterKey;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cli = CliServer.start(dir);
+        masterKey = cli.createKey("file-master");
+    }
+
+    @AfterAll
+    static void stop() {
+        cli.close();
+    }
+
+    static byte[] data(int n) {
+        byte[] b = new byte[n];
+        new Random(n).nextBytes(b);
+        return b;
+    }
+
+    Path write(String name, byte[] b) throws Exception {
+        return Files.write(dir.resolve(name), b);
+    }
+
+    MainTest.Run run(String... args) {
+        return cli.run(Stream.concat(Stream.of(args), Stream.of("--kmipKeyIdentifier", masterKey)).toArray(String[]::new));
+    }
+
+    @Test
+    void encryptThenDecrypt_roundTripsEverySizeAroundTheSegment() throws Exception {
+        for (int n : new int[] {0, 1, SEGMENT - 1, SEGMENT, SEGMENT + 1, 3 << 20}) {
+            Path plain = write("p" + n, data(n));
+            MainTest.Run enc = run("encrypt", "--in", plain.toString(), "--out", dir.resolve("e" + n).toString(), "--aad", "ctx");
+            assertEquals(0, enc.code(), enc.toString());
+            assertEquals("", enc.out());
+            MainTest.Run dec = run("decrypt", "--in", dir.resolve("e" + n).toString(), "--out", dir.resolve("d" + n).toString(),
+                    "--aad", "ctx");
+            assertEquals(0, dec.code(), dec.toString());
+            assertArrayEquals(data(n), Files.readAllBytes(dir.resolve("d" + n)), "size " + n);
+            assertEquals(n + 83 + 2 + 1 + masterKey.length() + 1 + 1 + 12 + 2 + 48 + (n / SEGMENT + 1) * 16L,
+                    Files.size(dir.resolve("e" + n)), "segmented envelope size for " + n);
+        }
+    }
+
+    @Test
+    void wrongAad_exitsOneNamingTheAuthenticationFailure_andLeavesNoOutput() throws Exception {
+        Path plain = write("aad-p", data(1000));
+        Path sealed = dir.resolve("aad-e");
+        assertEquals(0, run("encrypt", "--in", plain.toString(), "--out", sealed.toString(), "--aad", "right").code());
+        Path out = dir.resolve("aad-d");
+        MainTest.Run r = run("decrypt", "--in", sealed.toString(), "--out", out.toString(), "--aad", "wrong");
+        assertEquals(1, r.code(), r.toString());
+        assertTrue(r.err().startsWith("kmip-jca decrypt: cryptographic failure: "), r.err());
+        assertTrue(r.err().contains("failed authentication"), r.err());
+        assertTrue(r.err().contains("associated data differs"), r.err());
+        assertFalse(Files.exists(out));
+        assertNoTemporaryFiles();
+    }
+
+    @Test
+    void tamperedFile_exitsOne_andLeavesNoOutputFile() throws Exception {
+        Path plain = write("t-p", data(500_000));
+        Path sealed = dir.resolve("t-e");
+        assertEquals(0, run("encrypt", "--in", plain.toString(), "--out", sealed.toString()).code());
+        byte[] b = Files.readAllBytes(sealed);
+        b[b.length - 1000] ^= 0x40; // in the last segments: earlier ones were already written to the temporary file
+        Files.write(sealed, b);
+        Path out = dir.resolve("t-d");
+        MainTest.Run r = run("decrypt", "--in", sealed.toString(), "--out", out.toString());
+        assertEquals(1, r.code(), r.toString());
+        assertTrue(r.err().contains("cryptographic failure"), r.err());
+        assertFalse(Files.exists(out));
+        assertNoTemporaryFiles();
+    }
+
+    @Test
+    void truncatedFile_exitsOneSayingTruncated() throws Exception {
+        Path plain = write("tr-p", data(200_000));
+        Path sealed = dir.resolve("tr-e");
+        assertEquals(0, run("encrypt", "--in", plain.toString(), "--out", sealed.toString()).code());
+        byte[] b = Files.readAllBytes(sealed);
+        Files.write(sealed, java.util.Arrays.copyOf(b, b.length - (200_000 % SEGMENT) - 16));
+        MainTest.Run r = run("decrypt", "--in", sealed.toString(), "--out", dir.resolve("tr-d").toString());
+        assertEquals(1, r.code(), r.toString());
+        assertTrue(r.err().contains("truncated"), r.err());
+    }
+
+    @Test
+    void stdinToStdout_roundTrips() throws Exception {
+        byte[] plain = data(300_000);
+        MainTest.Run enc = runWithStdin(plain, "encrypt", "--in", "-", "--out", "-");
+        assertEquals(0, enc.code(), enc.toString());
+        byte[] sealed = enc.outBytes();
+        assertEquals('K', sealed[0]);
+        Path f = write("stdin-e", sealed);
+        MainTest.Run dec = runWithStdin(Files.readAllBytes(f), "decrypt", "--in", "-", "--out", "-");
+        assertEquals(0, dec.code(), dec.toString());
+        assertArrayEquals(plain, dec.outBytes());
+    }
+
+    @Test
+    void usageErrors_exitTwo() throws Exception {
+        MainTest.Run noIn = run("encrypt", "--out", dir.resolve("x").toString());
+        assertEquals(2, noIn.code());
+        assertTrue(noIn.err().contains("--in"), noIn.err());
+        MainTest.Run noServer = MainTest.run("decrypt", "--in", "a", "--out", "b");
+        assertEquals(2, noServer.code(), noServer.toString());
+        MainTest.Run bogus = run("decrypt", "--in", "a", "--out", "b", "--bogus");
+        assertEquals(2, bogus.code());
+    }
+
+    @Test
+    void missingInput_exitsOneNamingTheFile() {
+        MainTest.Run r = run("encrypt", "--in", dir.resolve("absent").toString(), "--out", dir.resolve("y").toString());
+        assertEquals(1, r.code(), r.toString());
+        assertTrue(r.err().contains("I/O failure: no such file"), r.err());
+        assertTrue(r.err().contains("absent"), r.err());
+    }
+
+    @Test
+    void keystoreWithoutMasterKey_getsOneCreatedAndRecorded() throws Exception {
+        Path ks = cli.keystore().resolveSibling("fresh.kmip"); // beside client.kmip: its paths are relative
+        Files.copy(cli.keystore(), ks);
+        Path plain = write("fresh-p", data(100));
+        MainTest.Run enc = MainTest.run("encrypt", "--keystore", ks.toString(), "--in", plain.toString(),
+                "--out", dir.resolve("fresh-e").toString());
+        assertEquals(0, enc.code(), enc.toString());
+        assertTrue(enc.err().startsWith("created the master key "), enc.err());
+        assertTrue(Files.readString(ks).contains("kmipjca.masterKeyId="), "the keystore records it");
+        MainTest.Run dec = MainTest.run("decrypt", "--keystore", ks.toString(), "--in", dir.resolve("fresh-e").toString(),
+                "--out", dir.resolve("fresh-d").toString());
+        assertEquals(0, dec.code(), dec.toString());
+        assertArrayEquals(data(100), Files.readAllBytes(dir.resolve("fresh-d")));
+    }
+
+    void assertNoTemporaryFiles() throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(0, s.filter(p -> p.getFileName().toString().endsWith(".part")).count());
+        }
+    }
+
+    /** A run with {@code stdin} as standard input, capturing binary standard output. */
+    MainTest.Run runWithStdin(byte[] stdin, String... args) {
+        String[] all = Stream.concat(Stream.of(args), Stream.of("--keystore", cli.keystore().toString(),
+                "--kmipKeyIdentifier", masterKey)).toArray(String[]::new);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(all, new ByteArrayInputStream(stdin), new PrintStream(out, true),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new MainTest.Run(code, out.toString(StandardCharsets.ISO_8859_1), err.toString(StandardCharsets.UTF_8));
+    }
+}
