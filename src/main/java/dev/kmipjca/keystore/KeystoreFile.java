@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -76,6 +77,22 @@ public final class KeystoreFile {
      *                           TRUNCATED, or UNSUPPORTED_VERSION; the message names the line and field
      */
     public static KeystoreFile parse(byte[] bytes) throws KeystoreException {
+        SectionReader.Begin begin = SectionReader.findBegin(bytes);
+        ProtectedSection fast = begin == null ? null : SectionReader.read(bytes, begin);
+        if (fast != null) {
+            // the section is as kmip-jca writes it (and ASCII): only the settings part needs the general reader
+            PropertiesText settings = PropertiesText.parse(decode(Arrays.copyOf(bytes, begin.offset())))
+                    .withNewline(newline(bytes));
+            for (PropertiesLine l : settings.lines()) {
+                checkNotSectionField(l);
+            }
+            return withSection(settings, fast);
+        }
+        return parseGeneral(bytes);
+    }
+
+    /** Every file, whatever its layout, through the general properties reader. */
+    static KeystoreFile parseGeneral(byte[] bytes) throws KeystoreException {
         PropertiesText text = PropertiesText.parse(decode(bytes));
         List<PropertiesLine> lines = text.lines();
         int begin = -1;
@@ -83,10 +100,8 @@ public final class KeystoreFile {
             PropertiesLine l = lines.get(i);
             if (!l.isSetting() && l.strippedText().startsWith(Format.BEGIN_PREFIX)) {
                 begin = i;
-            } else if (l.isSetting() && l.key.toLowerCase(Locale.ROOT).startsWith(Format.FIELD_PREFIX)) {
-                throw new KeystoreException(Reason.MALFORMED, l.number, "line " + l.number + ": " + l.key
-                        + " is a field of the protected section but appears before its begin marker line ("
-                        + Format.BEGIN + "); the file was edited or damaged");
+            } else {
+                checkNotSectionField(l);
             }
         }
         PropertiesText settings = begin < 0 ? text : text.slice(0, begin);
@@ -94,7 +109,28 @@ public final class KeystoreFile {
             checkUninitialised(lines);
             return new KeystoreFile(settings, null);
         }
-        ProtectedSection section = ProtectedSection.parse(lines, begin);
+        return withSection(settings, ProtectedSection.parse(lines, begin));
+    }
+
+    private static void checkNotSectionField(PropertiesLine l) throws KeystoreException {
+        if (l.isSetting() && l.key.toLowerCase(Locale.ROOT).startsWith(Format.FIELD_PREFIX)) {
+            throw new KeystoreException(Reason.MALFORMED, l.number, "line " + l.number + ": " + l.key
+                    + " is a field of the protected section but appears before its begin marker line ("
+                    + Format.BEGIN + "); the file was edited or damaged");
+        }
+    }
+
+    /** The line terminator of the first line that ends in "\n" ("\r\n" or "\n"), as PropertiesText detects it. */
+    private static String newline(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                return i > 0 && bytes[i - 1] == '\r' ? "\r\n" : "\n";
+            }
+        }
+        return "\n";
+    }
+
+    private static KeystoreFile withSection(PropertiesText settings, ProtectedSection section) throws KeystoreException {
         Optional<PropertiesLine> kid = settings.find(Format.KEY_IDENTIFIER);
         if (kid.isPresent() && !kid.get().value.isBlank() && !kid.get().value.strip().equals(section.masterKeyId)) {
             throw new KeystoreException(Reason.MALFORMED, kid.get().number, Format.KEY_IDENTIFIER + "="

@@ -159,6 +159,11 @@ final class PropertiesText {
         return new PropertiesText(new ArrayList<>(lines.subList(from, to)), newline);
     }
 
+    /** The same lines with another line terminator for lines added later. */
+    PropertiesText withNewline(String nl) {
+        return new PropertiesText(lines, nl);
+    }
+
     PropertiesText copy() {
         return slice(0, lines.size());
     }

@@ -28,9 +28,25 @@ final class ProtectedSection {
     final List<SealedEntry> entries;
     final byte[] mac;
     final int macLine;
+    /**
+     * When not null, {@code entryBlock[0 .. entryBlockLength)} is the authenticator's input for the
+     * entries exactly: u32 count, then each entry's u32 length and binary form, in file order (the
+     * entries are slices of it). {@link SectionReader} builds it while it decodes the file.
+     */
+    final byte[] entryBlock;
+    final int entryBlockLength;
 
     private ProtectedSection(int beginLine, String masterKeyId, int masterKeyIdLine, WrappedKey wrappedKey,
             int keystoreKeyLine, List<RetiredMasterKey> history, List<SealedEntry> entries, byte[] mac, int macLine) {
+        this(beginLine, masterKeyId, masterKeyIdLine, wrappedKey, keystoreKeyLine, history, entries, mac, macLine,
+                null, 0);
+    }
+
+    ProtectedSection(int beginLine, String masterKeyId, int masterKeyIdLine, WrappedKey wrappedKey,
+            int keystoreKeyLine, List<RetiredMasterKey> history, List<SealedEntry> entries, byte[] mac, int macLine,
+            byte[] entryBlock, int entryBlockLength) {
+        this.entryBlock = entryBlock;
+        this.entryBlockLength = entryBlockLength;
         this.beginLine = beginLine;
         this.masterKeyId = masterKeyId;
         this.masterKeyIdLine = masterKeyIdLine;
@@ -115,6 +131,27 @@ final class ProtectedSection {
     /** The authenticator of a section's contents: HMAC-SHA256 under the authenticator key (docs/keystore.md). */
     static byte[] authenticate(Mac mac, String masterKeyId, byte[] keystoreKeyField, List<RetiredMasterKey> history,
             Iterable<SealedEntry> entries, int entryCount) {
+        feedFields(mac, masterKeyId, keystoreKeyField, history);
+        u32(mac, entryCount);
+        for (SealedEntry e : entries) {
+            u32(mac, e.encodedLength());
+            e.feed(mac);
+        }
+        return mac.doFinal();
+    }
+
+    /** The authenticator of this section as read, computed over its contents (its entries in one piece when it can). */
+    byte[] authenticate(Mac mac) {
+        if (entryBlock == null) {
+            return authenticate(mac, masterKeyId, WrappedKeys.encode(wrappedKey), history, entries, entries.size());
+        }
+        feedFields(mac, masterKeyId, WrappedKeys.encode(wrappedKey), history);
+        mac.update(entryBlock, 0, entryBlockLength);
+        return mac.doFinal();
+    }
+
+    /** The authenticator's input before the entries. */
+    private static void feedFields(Mac mac, String masterKeyId, byte[] keystoreKeyField, List<RetiredMasterKey> history) {
         mac.update(Format.MAC_LABEL);
         u32(mac, Format.VERSION);
         lengthPrefixed(mac, masterKeyId.getBytes(StandardCharsets.UTF_8));
@@ -124,11 +161,6 @@ final class ProtectedSection {
             lengthPrefixed(mac, r.masterKeyId().getBytes(StandardCharsets.UTF_8));
             lengthPrefixed(mac, r.retired().toString().getBytes(StandardCharsets.US_ASCII));
         }
-        u32(mac, entryCount);
-        for (SealedEntry e : entries) {
-            lengthPrefixed(mac, e.encode());
-        }
-        return mac.doFinal();
     }
 
     private static void u32(Mac mac, int v) {

@@ -2,7 +2,9 @@ package dev.kmipjca.keystore;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
+import javax.crypto.Mac;
 
 /**
  * An entry as stored: kind, alias and creation date in the clear (authenticated), the contents
@@ -20,15 +22,35 @@ final class SealedEntry {
     final EntryKind kind;
     final String alias;
     final long createdMillis;
-    private final byte[] nonce;
-    private final byte[] ciphertext;
+    /** The binary form is {@code data[offset .. offset + length)}; {@code data} may be shared with other entries. */
+    private final byte[] data;
+    private final int offset;
+    private final int length;
+    /** Bytes of the header (kind, alias, date): the nonce follows it. */
+    private final int headerLength;
 
     SealedEntry(EntryKind kind, String alias, long createdMillis, byte[] nonce, byte[] ciphertext) {
         this.kind = kind;
         this.alias = alias;
         this.createdMillis = createdMillis;
-        this.nonce = nonce.clone();
-        this.ciphertext = ciphertext.clone();
+        byte[] header = headerOf(kind, alias, createdMillis);
+        this.data = new ByteWriter(header.length + nonce.length + ciphertext.length).bytes(header).bytes(nonce)
+                .bytes(ciphertext).toByteArray();
+        this.offset = 0;
+        this.length = data.length;
+        this.headerLength = header.length;
+    }
+
+    /** An entry whose binary form, already checked, is the slice {@code data[offset .. offset + length)}. */
+    private SealedEntry(EntryKind kind, String alias, long createdMillis, byte[] data, int offset, int length,
+            int headerLength) {
+        this.kind = kind;
+        this.alias = alias;
+        this.createdMillis = createdMillis;
+        this.data = data;
+        this.offset = offset;
+        this.length = length;
+        this.headerLength = headerLength;
     }
 
     /**
@@ -51,22 +73,37 @@ final class SealedEntry {
     }
 
     byte[] nonce() {
-        return nonce.clone();
+        int at = offset + headerLength;
+        return Arrays.copyOfRange(data, at, at + Format.NONCE_BYTES);
     }
 
     byte[] ciphertext() {
-        return ciphertext.clone();
+        return Arrays.copyOfRange(data, offset + headerLength + Format.NONCE_BYTES, offset + length);
     }
 
     /** Kind, alias and creation date: the part of the GCM associated data that is specific to this entry. */
     byte[] header() {
+        return Arrays.copyOfRange(data, offset, offset + headerLength);
+    }
+
+    private static byte[] headerOf(EntryKind kind, String alias, long createdMillis) {
         return new ByteWriter(16 + alias.length() * 3).u8(kind.code()).shortString(alias).i64(createdMillis)
                 .toByteArray();
     }
 
+    /** The binary form (a copy). */
     byte[] encode() {
-        return new ByteWriter(32 + alias.length() * 3 + ciphertext.length).bytes(header()).bytes(nonce)
-                .bytes(ciphertext).toByteArray();
+        return Arrays.copyOfRange(data, offset, offset + length);
+    }
+
+    /** The length of the binary form. */
+    int encodedLength() {
+        return length;
+    }
+
+    /** Feeds the binary form to {@code mac}, without copying it. */
+    void feed(Mac mac) {
+        mac.update(data, offset, length);
     }
 
     /** Reads the binary form; {@code where} names the field and line for messages. */
@@ -91,12 +128,43 @@ final class SealedEntry {
             throw r.problem("ciphertext needs at least " + Format.TAG_BYTES + " bytes (the GCM tag), "
                     + r.remaining() + " left");
         }
-        byte[] ciphertext = r.bytes(r.remaining(), "ciphertext");
-        return new SealedEntry(kind, alias, created, nonce, ciphertext);
+        return new SealedEntry(kind, alias, created, record.clone(), 0, record.length, aliasAt + 2
+                + alias.getBytes(StandardCharsets.UTF_8).length + 8);
+    }
+
+    /**
+     * The entry whose binary form is {@code data[offset .. offset + length)}, kept in place (not
+     * copied); null when that is not a valid entry with an ASCII alias. The caller then parses it
+     * with {@link #parse}, whose messages say what is wrong.
+     */
+    static SealedEntry parseInPlace(byte[] data, int offset, int length) {
+        int end = offset + length;
+        if (length < 1 + 2 + 1 + 8 + Format.NONCE_BYTES + Format.TAG_BYTES) {
+            return null;
+        }
+        EntryKind kind = EntryKind.ofCode(data[offset] & 0xFF);
+        int n = ((data[offset + 1] & 0xFF) << 8) | (data[offset + 2] & 0xFF);
+        int aliasAt = offset + 3;
+        if (kind == null || n == 0 || n > Format.MAX_ALIAS_BYTES
+                || aliasAt + n + 8 + Format.NONCE_BYTES + Format.TAG_BYTES > end) {
+            return null;
+        }
+        for (int i = aliasAt; i < aliasAt + n; i++) {
+            byte b = data[i];
+            if (b < 0 || (b >= 'A' && b <= 'Z')) {
+                return null; // not ASCII, or not lower case: parse() decides and explains
+            }
+        }
+        String alias = new String(data, aliasAt, n, StandardCharsets.ISO_8859_1);
+        long created = 0;
+        for (int i = aliasAt + n; i < aliasAt + n + 8; i++) {
+            created = (created << 8) | (data[i] & 0xFF);
+        }
+        return new SealedEntry(kind, alias, created, data, offset, length, 3 + n + 8);
     }
 
     @Override
     public String toString() {
-        return "SealedEntry[" + kind + " " + alias + ", " + ciphertext.length + " bytes]";
+        return "SealedEntry[" + kind + " " + alias + ", " + (length - headerLength - Format.NONCE_BYTES) + " bytes]";
     }
 }

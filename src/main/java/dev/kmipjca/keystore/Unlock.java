@@ -46,8 +46,7 @@ final class Unlock {
         }
         KeystoreKeys keys = KeystoreKeys.of(key);
         Arrays.fill(key, (byte) 0);
-        byte[] mac = ProtectedSection.authenticate(keys.authenticator(), s.masterKeyId,
-                WrappedKeys.encode(s.wrappedKey), s.history, s.entries, s.entries.size());
+        byte[] mac = s.authenticate(keys.authenticator());
         if (!MessageDigest.isEqual(mac, s.mac)) {
             keys.zero();
             throw new KeystoreException(Reason.AUTHENTICATION_FAILED, s.macLine, "the authenticator of the protected"

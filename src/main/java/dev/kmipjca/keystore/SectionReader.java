@@ -1,0 +1,399 @@
+package dev.kmipjca.keystore;
+
+import dev.kmipjca.envelope.WrappedKey;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A single pass over the bytes of a protected section laid out as kmip-jca writes it (docs/keystore.md):
+ * each field on its line as {@code key=value}, base64 values on the key's line or on continuation
+ * lines, ASCII only. Base64 is decoded straight from the byte ranges, and the entries are decoded into
+ * one array that is also the authenticator's input for them ({@link ProtectedSection#entryBlock}), so
+ * nothing is copied or re-encoded to check it.
+ *
+ * <p>It checks what {@link ProtectedSection#parse} checks, and returns null for anything it does not
+ * accept; {@link KeystoreFile} then parses the file with the general properties reader, which either
+ * reads it (an edited layout: other escapes, separators or line breaks) or says what is wrong.
+ */
+final class SectionReader {
+    /** Where the begin marker line starts: its byte offset and line number (1-based). */
+    record Begin(int offset, int line) {
+    }
+
+    private static final int[] BASE64 = new int[256];
+
+    static {
+        Arrays.fill(BASE64, -1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (int i = 0; i < alphabet.length(); i++) {
+            BASE64[alphabet.charAt(i)] = i;
+        }
+    }
+
+    private static final byte[] BEGIN_PREFIX = ascii(Format.BEGIN_PREFIX);
+    private static final byte[] END = ascii(Format.END);
+    private static final byte[] HISTORY = ascii(Format.F_HISTORY);
+    private static final byte[] ENTRY = ascii(Format.F_ENTRY);
+
+    private final byte[] b;
+    private int next;
+    private int line;
+    private int start;
+    private int end;
+    /** The line of the field last found by {@code key}. */
+    private int fieldLine;
+
+    private SectionReader(byte[] bytes, Begin begin) {
+        this.b = bytes;
+        this.next = begin.offset;
+        this.line = begin.line - 1;
+    }
+
+    /**
+     * The first comment line whose text starts with the begin marker, found as {@code PropertiesText}
+     * splits lines (a comment is not continued; a setting ending in an odd number of backslashes is);
+     * null when there is none.
+     */
+    static Begin findBegin(byte[] b) {
+        int at = 0;
+        int number = 1;
+        boolean continued = false;
+        while (at < b.length) {
+            int e = at;
+            while (e < b.length && b[e] != '\n' && b[e] != '\r') {
+                e++;
+            }
+            int ws = skipSpace(b, at, e);
+            if (continued) {
+                continued = oddBackslashes(b, ws, e);
+            } else if (ws == e || b[ws] == '#' || b[ws] == '!') {
+                if (startsWith(b, ws, e, BEGIN_PREFIX)) {
+                    return new Begin(at, number);
+                }
+            } else {
+                continued = oddBackslashes(b, ws, e);
+            }
+            at = e < b.length && b[e] == '\r' && e + 1 < b.length && b[e + 1] == '\n' ? e + 2 : e + 1;
+            number++;
+        }
+        return null;
+    }
+
+    /** The section that starts at {@code begin}, or null when it is not laid out as kmip-jca writes it. */
+    static ProtectedSection read(byte[] bytes, Begin begin) {
+        try {
+            return new SectionReader(bytes, begin).section();
+        } catch (KeystoreException | RuntimeException e) {
+            return null; // the general parser reads it or explains the problem
+        }
+    }
+
+    private ProtectedSection section() throws KeystoreException {
+        if (!nextLine() || !ascii(start, end)) {
+            return null;
+        }
+        int beginLine = line;
+        if (number(simple(Format.F_VERSION), Integer.MAX_VALUE) != Format.VERSION) {
+            return null;
+        }
+        String masterKeyId = simple(Format.F_MASTER_KEY_ID);
+        int idLine = fieldLine;
+        if (masterKeyId == null || masterKeyId.isEmpty() || masterKeyId.length() > WrappedKey.MAX_KEY_ID_BYTES) {
+            return null;
+        }
+        byte[] kk = base64(Format.F_KEYSTORE_KEY, WrappedKey.MAX_CIPHERTEXT_BYTES + 64);
+        int kkLine = fieldLine;
+        if (kk == null) {
+            return null;
+        }
+        WrappedKey wrapped = WrappedKeys.decode(kk, masterKeyId, kkLine);
+        int historyCount = number(simple(Format.F_HISTORY_COUNT), Format.MAX_HISTORY);
+        List<RetiredMasterKey> history = new ArrayList<>();
+        for (int h = 0; h < historyCount; h++) {
+            if (!key(HISTORY, h)) {
+                return null;
+            }
+            String v = value();
+            int space = v == null ? -1 : v.indexOf(' ');
+            if (space < 1 || space == v.length() - 1 || v.length() - space - 1 > WrappedKey.MAX_KEY_ID_BYTES) {
+                return null;
+            }
+            history.add(new RetiredMasterKey(v.substring(space + 1), Instant.parse(v.substring(0, space))));
+        }
+        int count = number(simple(Format.F_ENTRY_COUNT), Format.MAX_ENTRIES);
+        if (count < 0 || count > (b.length - next) / 16) {
+            return null;
+        }
+        byte[] block = new byte[4 + 4 * count + (b.length - next) / 4 * 3 + 4];
+        int size = u32(block, 0, count);
+        List<SealedEntry> entries = new ArrayList<>(count);
+        Set<String> aliases = new HashSet<>(count * 2);
+        for (int i = 0; i < count; i++) {
+            if (!key(ENTRY, i)) {
+                return null;
+            }
+            int n = decodeValue(block, size + 4, Format.MAX_ENTRY_BYTES);
+            if (n < 0) {
+                return null;
+            }
+            SealedEntry e = SealedEntry.parseInPlace(block, size + 4, n);
+            if (e == null) { // a non-ASCII alias, or a malformed entry (then this throws)
+                e = SealedEntry.parse(Arrays.copyOfRange(block, size + 4, size + 4 + n), Format.F_ENTRY + i, fieldLine);
+            }
+            if (!aliases.add(e.alias)) {
+                return null;
+            }
+            entries.add(e);
+            size = u32(block, size, n) + n;
+        }
+        byte[] mac = base64(Format.F_MAC, Format.MAC_BYTES);
+        int macLine = fieldLine;
+        if (mac == null || mac.length != Format.MAC_BYTES || !nextLine() || !Arrays.equals(b, start, end, END, 0,
+                END.length)) {
+            return null;
+        }
+        for (int i = next; i < b.length; i++) {
+            if (b[i] != ' ' && b[i] != '\t' && b[i] != '\f' && b[i] != '\r' && b[i] != '\n') {
+                return null;
+            }
+        }
+        return new ProtectedSection(beginLine, masterKeyId, idLine, wrapped, kkLine, history, entries, mac, macLine,
+                block, size);
+    }
+
+    // ---- lines and fields -------------------------------------------------------------------------
+
+    /** Moves to the next physical line ({@link #start} to {@link #end}, without terminator); false at the end. */
+    private boolean nextLine() {
+        if (next >= b.length) {
+            return false;
+        }
+        start = next;
+        int e = start;
+        while (e < b.length && b[e] != '\n' && b[e] != '\r') {
+            e++;
+        }
+        end = e;
+        if (e < b.length && b[e] == '\r') {
+            if (e + 1 >= b.length || b[e + 1] != '\n') {
+                throw new IllegalArgumentException("a lone carriage return");
+            }
+            e++;
+        }
+        next = e + 1;
+        line++;
+        return true;
+    }
+
+    /** The next line is {@code key=}; leaves {@link #start} after the '='. */
+    private boolean key(String key) {
+        if (!nextLine() || end - start <= key.length() || b[start + key.length()] != '=') {
+            return false;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            if (b[start + i] != key.charAt(i)) {
+                return false;
+            }
+        }
+        start += key.length() + 1;
+        fieldLine = line;
+        return true;
+    }
+
+    /** The next line is {@code prefix}, the decimal {@code index} and '='. */
+    private boolean key(byte[] prefix, int index) {
+        if (!nextLine()) {
+            return false;
+        }
+        int p = start + prefix.length;
+        if (p >= end || !startsWith(b, start, end, prefix)) {
+            return false;
+        }
+        long v = 0;
+        int digits = p;
+        while (p < end && b[p] >= '0' && b[p] <= '9' && p - digits < 10) {
+            v = v * 10 + (b[p++] - '0');
+        }
+        if (p == digits || p >= end || b[p] != '=' || v != index || (b[digits] == '0' && p - digits > 1)) {
+            return false;
+        }
+        start = p + 1;
+        fieldLine = line;
+        return true;
+    }
+
+    /** A plain value: printable ASCII without backslashes, not starting with white space; else null. */
+    private String value() {
+        if (start < end && (b[start] == ' ' || b[start] == '\t' || b[start] == '\f')) {
+            return null;
+        }
+        for (int i = start; i < end; i++) {
+            if (b[i] < 0x20 || b[i] > 0x7E || b[i] == '\\') {
+                return null;
+            }
+        }
+        return new String(b, start, end - start, StandardCharsets.ISO_8859_1);
+    }
+
+    private String simple(String key) {
+        return key(key) ? value() : null;
+    }
+
+    /** A decimal of "0|[1-9][0-9]{0,8}" up to {@code max}, else -1. */
+    private static int number(String v, int max) {
+        if (v == null || v.isEmpty() || v.length() > 9 || (v.charAt(0) == '0' && v.length() > 1)) {
+            return -1;
+        }
+        int n = 0;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n <= max ? n : -1;
+    }
+
+    private byte[] base64(String key, int maxBytes) {
+        if (!key(key)) {
+            return null;
+        }
+        byte[] out = new byte[(b.length - start) / 4 * 3 + 3];
+        int n = decodeValue(out, 0, maxBytes);
+        return n < 0 ? null : Arrays.copyOf(out, n);
+    }
+
+    /**
+     * Decodes the base64 value that starts at {@link #start}: the rest of the line, or, when that is
+     * a lone backslash, the continuation lines (leading white space skipped, a final backslash
+     * continuing). Only canonical base64 is taken (whole groups of four, '=' padding at the end).
+     *
+     * @return the number of bytes written to {@code out} at {@code at}, or -1
+     */
+    private int decodeValue(byte[] out, int at, int maxBytes) {
+        int limit = (maxBytes / 3 + 1) * 4;
+        int chars = 0;
+        int o = at;
+        int acc = 0;
+        int k = 0;
+        int pad = 0;
+        boolean more = end - start == 1 && b[start] == '\\';
+        if (more && !nextLine()) {
+            return -1;
+        }
+        while (true) {
+            int s = more ? skipSpace(b, start, end) : start;
+            int e = end;
+            boolean continues = more && e > s && b[e - 1] == '\\';
+            if (continues) {
+                e--;
+            }
+            chars += e - s;
+            if (chars > limit) {
+                return -1;
+            }
+            int i = s;
+            if (k == 0 && pad == 0) {
+                while (i + 4 <= e) {
+                    int c0 = BASE64[b[i] & 0xFF];
+                    int c1 = BASE64[b[i + 1] & 0xFF];
+                    int c2 = BASE64[b[i + 2] & 0xFF];
+                    int c3 = BASE64[b[i + 3] & 0xFF];
+                    if ((c0 | c1 | c2 | c3) < 0) {
+                        break;
+                    }
+                    int v = c0 << 18 | c1 << 12 | c2 << 6 | c3;
+                    out[o] = (byte) (v >> 16);
+                    out[o + 1] = (byte) (v >> 8);
+                    out[o + 2] = (byte) v;
+                    o += 3;
+                    i += 4;
+                }
+            }
+            for (; i < e; i++) {
+                int c = BASE64[b[i] & 0xFF];
+                if (c < 0) {
+                    if (b[i] != '=' || (k < 2 && pad == 0)) {
+                        return -1;
+                    }
+                    pad++;
+                } else if (pad > 0) {
+                    return -1;
+                } else {
+                    acc = acc << 6 | c;
+                    if (++k == 4) {
+                        out[o++] = (byte) (acc >> 16);
+                        out[o++] = (byte) (acc >> 8);
+                        out[o++] = (byte) acc;
+                        acc = 0;
+                        k = 0;
+                    }
+                }
+            }
+            if (!continues) {
+                break;
+            }
+            if (!nextLine()) {
+                return -1;
+            }
+        }
+        if (k == 2 && pad == 2) {
+            out[o++] = (byte) (acc >> 4);
+        } else if (k == 3 && pad == 1) {
+            out[o++] = (byte) (acc >> 10);
+            out[o++] = (byte) (acc >> 2);
+        } else if (k != 0 || pad != 0) {
+            return -1;
+        }
+        return o - at;
+    }
+
+    // ---- bytes ------------------------------------------------------------------------------------
+
+    private static int u32(byte[] out, int at, int v) {
+        out[at] = (byte) (v >>> 24);
+        out[at + 1] = (byte) (v >>> 16);
+        out[at + 2] = (byte) (v >>> 8);
+        out[at + 3] = (byte) v;
+        return at + 4;
+    }
+
+    private static int skipSpace(byte[] b, int from, int to) {
+        int i = from;
+        while (i < to && (b[i] == ' ' || b[i] == '\t' || b[i] == '\f')) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean oddBackslashes(byte[] b, int from, int to) {
+        int n = 0;
+        for (int i = to - 1; i >= from && b[i] == '\\'; i--) {
+            n++;
+        }
+        return n % 2 == 1;
+    }
+
+    private static boolean startsWith(byte[] b, int from, int to, byte[] prefix) {
+        return to - from >= prefix.length && Arrays.equals(b, from, from + prefix.length, prefix, 0, prefix.length);
+    }
+
+    private boolean ascii(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+}
