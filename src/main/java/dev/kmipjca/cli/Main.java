@@ -28,7 +28,8 @@ public final class Main implements Callable<Integer> {
 
     /** The subcommands, in the order --help lists them. */
     static List<Object> commands() {
-        return List.of(new DemoCommand(), new ServerCommand(), new CheckCommand(), new KeysCommand());
+        return List.of(new DemoCommand(), new ServerCommand(), new CheckCommand(), new KeysCommand(),
+                new RotateCommand(), new RewrapCommand());
     }
 
     public static void main(String[] args) {
