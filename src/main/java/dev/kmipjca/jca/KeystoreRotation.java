@@ -86,9 +86,9 @@ public final class KeystoreRotation {
         String newId = newMasterKey(link, oldId, reKeyed);
         try {
             if (newKeystoreKey) {
-                c.rotateKeystoreKey(link.wrapService, newId);
+                c.rotateKeystoreKey(link.checkedWrapService, newId);
             } else {
-                c.rewrap(link.wrapService, newId);
+                c.rewrap(link.checkedWrapService, newId);
             }
         } catch (KeystoreException e) {
             throw new IOException("created master key " + newId + " on " + link.serversText() + " but could not wrap"
