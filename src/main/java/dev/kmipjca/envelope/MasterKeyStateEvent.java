@@ -7,7 +7,7 @@ import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 
-/** A JFR event ({@code dev.kmipjca.MasterKeyState}) each time a master key is seen in a new State. */
+/** A JFR event, named {@link #NAME}, each time a master key is seen in a new State. */
 @Name(MasterKeyStateEvent.NAME)
 @Label("KMIP Master Key State")
 @Category({"KMIP", "Keys"})

@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * wrap and unwrap; Pre-Active, Deactivated and Compromised keys do not wrap (new data would be
  * protected by a key that is being retired) but unwrap where the server allows it; Destroyed keys and
  * keys the server does not know are an error both ways. Each change of a key's State is logged once at
- * WARNING and recorded as a JFR event {@code dev.kmipjca.MasterKeyState}. Thread-safe.
+ * WARNING and recorded as a JFR event ({@link MasterKeyStateEvent}). Thread-safe.
  */
 public final class MasterKeyStates {
     private static final System.Logger LOG = System.getLogger("dev.kmipjca.envelope");
