@@ -29,7 +29,7 @@ public final class Main implements Callable<Integer> {
     /** The subcommands, in the order --help lists them. */
     static List<Object> commands() {
         return List.of(new DemoCommand(), new ServerCommand(), new CheckCommand(), new KeysCommand(),
-                new FileCrypt.Encrypt(), new FileCrypt.Decrypt());
+                new FileCrypt.Encrypt(), new FileCrypt.Decrypt(), new RotateCommand(), new RewrapCommand());
     }
 
     public static void main(String[] args) {

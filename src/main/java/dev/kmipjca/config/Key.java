@@ -15,6 +15,7 @@ enum Key {
     CLIENT_CERTIFICATE_PASSWORD("kmip.clientCertificatePassword"),
     KEY_IDENTIFIER("kmip.keyIdentifier"),
     ROTATE_MASTER_KEY("kmip.rotateMasterKey"),
+    RETIRE_OLD_MASTER_KEY("kmip.retireOldMasterKey"),
     CONNECT_RETRIES("kmip.connectRetries"),
     CONNECT_TIMEOUT_MS("kmip.connectTimeoutMS"),
     ACTIVATE_KEYS("kmip.activateKeys"),

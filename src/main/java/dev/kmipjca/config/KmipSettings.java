@@ -52,6 +52,7 @@ public final class KmipSettings {
     private volatile boolean secretsCleared;
     final String keyIdentifier;
     final boolean rotateMasterKey;
+    final RetireOldMasterKey retireOldMasterKey;
     final int connectRetries;
     final int connectTimeoutMS;
     final boolean activateKeys;
@@ -79,6 +80,7 @@ public final class KmipSettings {
         this.clientCertificatePassword = b.clientCertificatePassword == null ? null : b.clientCertificatePassword.clone();
         this.keyIdentifier = b.keyIdentifier;
         this.rotateMasterKey = b.rotateMasterKey;
+        this.retireOldMasterKey = b.retireOldMasterKey;
         this.connectRetries = b.connectRetries;
         this.connectTimeoutMS = b.connectTimeoutMS;
         this.activateKeys = b.activateKeys;
@@ -247,6 +249,11 @@ public final class KmipSettings {
 
     public boolean rotateMasterKey() {
         return rotateMasterKey;
+    }
+
+    /** {@code kmip.retireOldMasterKey}: what rotation does with the old master key once the file is written. */
+    public RetireOldMasterKey retireOldMasterKey() {
+        return retireOldMasterKey;
     }
 
     /** {@code kmip.connectRetries}: attempts per server are this plus one. */

@@ -26,6 +26,7 @@ public final class KmipSettingsBuilder {
     char[] clientCertificatePassword;
     String keyIdentifier = "";
     boolean rotateMasterKey;
+    RetireOldMasterKey retireOldMasterKey = RetireOldMasterKey.KEEP;
     int connectRetries = KmipSettings.DEFAULT_CONNECT_RETRIES;
     int connectTimeoutMS = KmipSettings.DEFAULT_CONNECT_TIMEOUT_MS;
     boolean activateKeys = true;
@@ -55,6 +56,7 @@ public final class KmipSettingsBuilder {
         clientCertificatePassword = s.clientCertificatePassword();
         keyIdentifier = s.keyIdentifier;
         rotateMasterKey = s.rotateMasterKey;
+        retireOldMasterKey = s.retireOldMasterKey;
         connectRetries = s.connectRetries;
         connectTimeoutMS = s.connectTimeoutMS;
         activateKeys = s.activateKeys;
@@ -121,6 +123,11 @@ public final class KmipSettingsBuilder {
 
     public KmipSettingsBuilder connectTimeoutMS(int millis) {
         this.connectTimeoutMS = millis;
+        return this;
+    }
+
+    public KmipSettingsBuilder retireOldMasterKey(RetireOldMasterKey retire) {
+        this.retireOldMasterKey = Objects.requireNonNull(retire, "retireOldMasterKey");
         return this;
     }
 

@@ -97,6 +97,7 @@ final class SettingsParser {
                 }
                 case KEY_IDENTIFIER -> b.keyIdentifier(v);
                 case ROTATE_MASTER_KEY -> b.rotateMasterKey(Values.bool(v));
+                case RETIRE_OLD_MASTER_KEY -> b.retireOldMasterKey(RetireOldMasterKey.parse(v));
                 case CONNECT_RETRIES -> b.connectRetries(Values.integer(v));
                 case CONNECT_TIMEOUT_MS -> b.connectTimeoutMS(Values.integer(v));
                 case ACTIVATE_KEYS -> b.activateKeys(Values.bool(v));
@@ -160,6 +161,7 @@ final class SettingsParser {
         m.put(Key.CLIENT_CERTIFICATE_FILE.key, s.clientCertificateFile == null ? "" : s.clientCertificateFile.toString());
         m.put(Key.KEY_IDENTIFIER.key, s.keyIdentifier);
         m.put(Key.ROTATE_MASTER_KEY.key, Boolean.toString(s.rotateMasterKey));
+        m.put(Key.RETIRE_OLD_MASTER_KEY.key, s.retireOldMasterKey.settingValue());
         m.put(Key.CONNECT_RETRIES.key, Integer.toString(s.connectRetries));
         m.put(Key.CONNECT_TIMEOUT_MS.key, Integer.toString(s.connectTimeoutMS));
         m.put(Key.ACTIVATE_KEYS.key, Boolean.toString(s.activateKeys));

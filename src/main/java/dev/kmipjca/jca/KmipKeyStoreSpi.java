@@ -57,6 +57,7 @@ final class KmipKeyStoreSpi extends KeyStoreSpi {
         }
         KeystoreFile file = KeystoreIo.parse(in);
         set(KeystoreLoader.load(engines, file, Path.of("").toAbsolutePath(), password, true), null);
+        rotateOnLoad(null);
     }
 
     @Override
@@ -68,6 +69,20 @@ final class KmipKeyStoreSpi extends KeyStoreSpi {
         Path file = KeystoreIo.pathOf(param).toAbsolutePath().normalize();
         char[] password = KeystoreIo.password(param.getProtectionParameter());
         set(KeystoreLoader.load(engines, KeystoreIo.read(file), file.getParent(), password, false), file);
+        rotateOnLoad(file);
+    }
+
+    /**
+     * {@code kmip.rotateMasterKey=true}: rotates now and turns the setting off in the file; a keystore
+     * loaded from its file is written at once (then the old key is retired), one read from a stream by store.
+     */
+    private void rotateOnLoad(Path file) throws IOException {
+        if (contents == null || !contents.setting("kmip.rotateMasterKey").map(v -> v.strip().equalsIgnoreCase("true")).orElse(false)) {
+            return;
+        }
+        contents.setSetting("kmip.rotateMasterKey", "false");
+        KeystoreRotation.rotate(link, contents, file, link.settings.retireOldMasterKey(), false,
+                KeystoreRotation::retireOld);
     }
 
     private void set(KeystoreLoader.Loaded loaded, Path file) {

@@ -2,7 +2,10 @@ package dev.kmipjca.jca;
 
 import dev.kmipjca.client.KmipClient;
 import dev.kmipjca.config.KmipSettings;
+import dev.kmipjca.envelope.KeyWrapService;
 import dev.kmipjca.envelope.KmipKeyWrapService;
+import dev.kmipjca.envelope.MasterKeyStates;
+import dev.kmipjca.envelope.StateCheckedKeyWrapService;
 
 /**
  * One configuration's connection to its KMIP servers, shared by every keystore, key handle and cipher
@@ -14,12 +17,18 @@ final class ServerLink implements AutoCloseable {
     final KmipClient client;
     final KmipKeyWrapService wrapService;
     final ServerCrypto crypto;
+    /** The master keys' States, read every {@code kmip.keyStatePollingSeconds}. */
+    final MasterKeyStates states;
+    /** {@link #wrapService} behind the State check: wraps only under an Active master key. */
+    final KeyWrapService checkedWrapService;
 
     ServerLink(KmipSettings settings, KmipClient client) {
         this.settings = settings;
         this.client = client;
         this.wrapService = new KmipKeyWrapService(client, settings.allowMasterKeyFetch());
         this.crypto = new ServerCrypto(client, settings.allowMasterKeyFetch());
+        this.states = new MasterKeyStates(client, settings.keyStatePollingSeconds(), java.time.Clock.systemUTC());
+        this.checkedWrapService = new StateCheckedKeyWrapService(wrapService, states);
     }
 
     /** A wrap service for opening a keystore: it also checks, in the same round trip, that the master key is Active. */

@@ -128,6 +128,7 @@ class KmipSettingsTest {
         "kmip.serverCooldownSeconds|-1|kmip.serverCooldownSeconds=-1: must be at least 0",
         "kmip.rotateMasterKey|yes|kmip.rotateMasterKey=yes: must be true or false",
         "kmip.activateKeys|1|kmip.activateKeys=1: must be true or false",
+        "kmip.retireOldMasterKey|shred|kmip.retireOldMasterKey=shred: must be keep, deactivate or destroy",
         "kmip.allowMasterKeyFetch|on|kmip.allowMasterKeyFetch=on: must be true or false",
         "kmip.bulkProvider|openssl|kmip.bulkProvider=openssl: must be auto, SunJCE or ACCP",
         "kmip.dataKeyMaxMessages|0|kmip.dataKeyMaxMessages=0: must be from 1 to 4294967296",

@@ -23,7 +23,7 @@ class SettingsSourcesTest {
     @Test
     void perconaFlagNames_matchTheKeys() {
         assertEquals(List.of("--kmipServerName", "--kmipPort", "--kmipServerCAFile", "--kmipClientCertificateFile",
-                "--kmipClientCertificatePassword", "--kmipKeyIdentifier", "--kmipRotateMasterKey",
+                "--kmipClientCertificatePassword", "--kmipKeyIdentifier", "--kmipRotateMasterKey", "--kmipRetireOldMasterKey",
                 "--kmipConnectRetries", "--kmipConnectTimeoutMS", "--kmipActivateKeys",
                 "--kmipKeyStatePollingSeconds", "--kmipPoolSize", "--kmipPoolIdleSeconds",
                 "--kmipProtocolVersionMin", "--kmipProtocolVersionMax", "--kmipMaxResponseBytes",

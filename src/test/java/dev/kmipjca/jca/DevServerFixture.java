@@ -45,6 +45,13 @@ final class DevServerFixture implements AutoCloseable {
         return new DevServerFixture(dir, DevServer.start(DevServerConfig.builder().dir(dir.resolve("server")).port(0).build()));
     }
 
+    /** A server that fails every request of one operation with {@code reason} (a server without Re-key, say). */
+    static DevServerFixture start(Path dir, dev.kmipjca.protocol.Operation failing, dev.kmipjca.protocol.ResultReason reason)
+            throws IOException {
+        return new DevServerFixture(dir, DevServer.start(DevServerConfig.builder().dir(dir.resolve("server")).port(0)
+                .faults(dev.kmipjca.server.Faults.builder().fail(failing, reason).build()).build()));
+    }
+
     /** The settings lines of a new keystore file for this server. */
     String settings() {
         return "# a KMIP keystore for tests\n"

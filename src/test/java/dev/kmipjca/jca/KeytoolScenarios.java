@@ -86,6 +86,22 @@ abstract class KeytoolScenarios {
     }
 
     @Test
+    void rotate_thenList_entriesKept_newMasterKeyListed_historyNamesTheOldKey() throws Exception {
+        ok(keytool(null, "-genseckey", "-alias", "data-key", "-keyalg", "AES", "-keysize", "256", "-keypass", STOREPASS));
+        byte[] before = open().getKey("data-key", null).getEncoded();
+        dev.kmipjca.KmipRotation.Result r = dev.kmipjca.KmipRotation.rotate(keystore, STOREPASS.toCharArray(),
+                dev.kmipjca.KmipRotation.Options.defaults());
+        Child.Result list = ok(keytool(null, "-list"));
+        assertTrue(list.out().contains("Your keystore contains 2 entries") && list.out().contains("data-key, ")
+                && list.out().contains("kmip:master, "), list::toString);
+        KeyStore ks = open();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(before, ks.getKey("data-key", null).getEncoded());
+        assertEquals(r.newMasterKeyId(), ((KmipKey) ks.getKey("kmip:master", null)).uniqueIdentifier());
+        assertTrue(Files.readString(keystore).lines().anyMatch(l -> l.startsWith("kmipjca.history.0=")
+                && l.contains(r.oldMasterKeyId())), "the history names the old key");
+    }
+
+    @Test
     void importpass_storesThePasswordAsAPbeKey() throws Exception {
         ok(keytool("db-Passw0rd\ndb-Passw0rd\n", "-importpass", "-alias", "db", "-keypass", STOREPASS));
         Key k = open().getKey("db", null);

@@ -1,0 +1,160 @@
+package dev.kmipjca.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kmipjca.KmipKeyStoreParameter;
+import dev.kmipjca.KmipProvider;
+import dev.kmipjca.client.KmipClient;
+import dev.kmipjca.config.KmipSettings;
+import dev.kmipjca.envelope.Envelope;
+import dev.kmipjca.envelope.EnvelopeHeader;
+import dev.kmipjca.envelope.KmipKeyWrapService;
+import dev.kmipjca.protocol.AttributeKey;
+import dev.kmipjca.protocol.RevocationReasonCode;
+import dev.kmipjca.protocol.State;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.Arrays;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code kmip-jca rotate} and {@code kmip-jca rewrap} against an in-process development server. */
+class RotateRewrapCommandTest {
+    static final byte[] AAD = "cli".getBytes(StandardCharsets.UTF_8);
+    @TempDir
+    Path dir;
+    CliServer cli;
+    Path keystore;
+    String firstMaster;
+    KmipClient client;
+    KmipKeyWrapService wrap;
+
+    @BeforeEach
+    void start() throws Exception {
+        cli = CliServer.start(dir);
+        keystore = cli.keystore().resolveSibling("app.kmip");
+        String settings = Files.readString(cli.keystore()).lines().filter(l -> !l.startsWith("kmip.keyIdentifier"))
+                .reduce("", (a, b) -> a + b + "\n");
+        Files.writeString(keystore, settings);
+        KeyStore ks = KeyStore.getInstance("KMIP", new KmipProvider());
+        ks.load(new KmipKeyStoreParameter(keystore, null));
+        ks.setKeyEntry("data", new SecretKeySpec(new byte[16], "AES"), null, null);
+        ks.store(null);
+        firstMaster = KmipSettings.load(keystore).keyIdentifier();
+        client = KmipClient.open(KmipSettings.load(keystore), null);
+        wrap = new KmipKeyWrapService(client, false);
+    }
+
+    @AfterEach
+    void stop() {
+        if (client != null) {
+            client.close();
+        }
+        cli.close();
+    }
+
+    MainTest.Run run(String... args) {
+        String[] all = Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--keystore";
+        all[args.length + 1] = keystore.toString();
+        return MainTest.run(all);
+    }
+
+    byte[] envelope(String master, String text) throws Exception {
+        return Envelope.builder(wrap).masterKeyId(master).build().encrypt(text.getBytes(StandardCharsets.UTF_8), AAD);
+    }
+
+    String decrypt(byte[] env) throws Exception {
+        return new String(Envelope.builder(wrap).masterKeyId(firstMaster).build().decrypt(env, AAD), StandardCharsets.UTF_8);
+    }
+
+    static byte[] body(byte[] env) throws Exception {
+        return Arrays.copyOfRange(env, EnvelopeHeader.parse(env).length(), env.length);
+    }
+
+    @Test
+    void rotate_retireDeactivate_printsBothKeys_fileNamesTheNewKey_oldKeyDeactivated() throws Exception {
+        MainTest.Run r = run("rotate", "--retire", "deactivate");
+        assertEquals(0, r.code(), r.toString());
+        String now = KmipSettings.load(keystore).keyIdentifier();
+        assertNotEquals(firstMaster, now);
+        assertEquals("rotated " + keystore + " from master key " + firstMaster + " to " + now
+                + " (Re-key; old key: deactivate)", r.out().strip());
+        assertEquals(State.DEACTIVATED, client.getAttributes(firstMaster, "State").get(AttributeKey.STATE));
+        KeyStore ks = KeyStore.getInstance("KMIP", new KmipProvider());
+        ks.load(new KmipKeyStoreParameter(keystore, null));
+        assertArrayEquals(new byte[16], ks.getKey("data", null).getEncoded());
+    }
+
+    @Test
+    void rotate_unknownRetireChoice_isAUsageError() {
+        MainTest.Run r = run("rotate", "--retire", "shred");
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.err().contains("'shred': must be keep, deactivate or destroy"), r.err());
+    }
+
+    @Test
+    void rewrap_singleFileThenInPlace_onlyTheHeaderChanges_decryptsAfterOldKeyDeactivated() throws Exception {
+        byte[] old = envelope(firstMaster, "hello");
+        Path in = dir.resolve("a.env");
+        Path out = dir.resolve("b.env");
+        Files.write(in, old);
+        assertEquals(0, run("rotate").code());
+        String now = KmipSettings.load(keystore).keyIdentifier();
+
+        MainTest.Run r = run("rewrap", "--in", in.toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.toString());
+        assertEquals("rewrapped " + in + " -> " + out + " under master key " + now, r.out().strip());
+        byte[] rewrapped = Files.readAllBytes(out);
+        assertEquals(now, EnvelopeHeader.parse(rewrapped).masterKeyId());
+        assertArrayEquals(body(old), body(rewrapped), "the body is streamed through unchanged");
+        assertArrayEquals(old, Files.readAllBytes(in), "--out leaves the input alone");
+
+        assertEquals(0, run("rewrap", "--in", in.toString(), "--in-place").code());
+        assertArrayEquals(body(old), body(Files.readAllBytes(in)));
+        assertEquals(now, EnvelopeHeader.parse(Files.readAllBytes(in)).masterKeyId());
+
+        client.revoke(firstMaster, RevocationReasonCode.CESSATION_OF_OPERATION, null, null);
+        assertEquals("hello", decrypt(Files.readAllBytes(in)));
+        assertEquals("hello", decrypt(rewrapped));
+    }
+
+    @Test
+    void rewrap_directory_recursiveInPlace_summaryCountsRewrappedCurrentAndFailed() throws Exception {
+        Path d = Files.createDirectories(dir.resolve("data/sub"));
+        Files.write(dir.resolve("data/one.env"), envelope(firstMaster, "one"));
+        Files.write(d.resolve("two.env"), envelope(firstMaster, "two"));
+        assertEquals(0, run("rotate").code());
+        String now = KmipSettings.load(keystore).keyIdentifier();
+        Files.write(d.resolve("three.env"), envelope(now, "three"));
+        Files.writeString(d.resolve("notes.txt"), "not an envelope");
+
+        MainTest.Run r = run("rewrap", "--dir", dir.resolve("data").toString());
+        assertEquals(1, r.code(), r.toString());
+        assertEquals("2 rewrapped, 1 already current, 1 failed (master key " + now + ")", r.out().strip());
+        assertTrue(r.err().startsWith("failed: " + d.resolve("notes.txt") + ": "), r.err());
+        for (String[] f : new String[][] {{"data/one.env", "one"}, {"data/sub/two.env", "two"}, {"data/sub/three.env", "three"}}) {
+            byte[] env = Files.readAllBytes(dir.resolve(f[0]));
+            assertEquals(now, EnvelopeHeader.parse(env).masterKeyId(), f[0]);
+            assertEquals(f[1], decrypt(env));
+        }
+        try (var s = Files.list(d)) {
+            assertEquals(3, s.count(), "no temporary files left behind");
+        }
+    }
+
+    @Test
+    void rewrap_inWithoutOutOrInPlace_isAUsageError() {
+        MainTest.Run r = run("rewrap", "--in", "x.env");
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.err().contains("with --in give exactly one of --out OUT and --in-place"), r.err());
+    }
+}
