@@ -55,8 +55,8 @@ public final class BulkProviders {
                 if (!s.usable()) {
                     throw new IllegalStateException(key + " requires Amazon Corretto Crypto Provider, but it is not"
                             + " usable: " + s.problem() + ". Add software.amazon.cryptools:AmazonCorrettoCryptoProvider"
-                            + " (the classifier of this platform) to the class path, or set kmip.bulkProvider to auto"
-                            + " or SunJCE");
+                            + " (classifier linux-x86_64 or linux-aarch_64) to the class path, or set"
+                            + " kmip.bulkProvider to auto or SunJCE");
                 }
                 yield new BulkProviderChoice(ACCP, s.version(), key, s.provider());
             }

@@ -77,8 +77,9 @@ class BulkProvidersTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> BulkProviders.select(BulkProvider.ACCP, () -> NOT_THERE));
         assertEquals("kmip.bulkProvider=ACCP requires Amazon Corretto Crypto Provider, but it is not usable: it is"
-                + " not on the class path. Add software.amazon.cryptools:AmazonCorrettoCryptoProvider (the classifier"
-                + " of this platform) to the class path, or set kmip.bulkProvider to auto or SunJCE", e.getMessage());
+                + " not on the class path. Add software.amazon.cryptools:AmazonCorrettoCryptoProvider (classifier"
+                + " linux-x86_64 or linux-aarch_64) to the class path, or set kmip.bulkProvider to auto or SunJCE",
+                e.getMessage());
     }
 
     @Test
