@@ -35,6 +35,11 @@ final class BulkCiphers {
         return choice;
     }
 
+    /** True when large pieces count towards {@link JitPrimer} (SunJCE). */
+    boolean primes() {
+        return primes;
+    }
+
     String providerName() {
         return provider.getName();
     }

@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.Provider;
 import java.security.Security;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import javax.crypto.Cipher;
 
@@ -30,6 +31,7 @@ public final class BulkProviders {
     public static final String SUNJCE = "SunJCE";
 
     private static final System.Logger LOG = System.getLogger("dev.kmipjca.envelope");
+    private static final AtomicBoolean PROBE_STARTED = new AtomicBoolean();
 
     private BulkProviders() {
     }
@@ -42,6 +44,20 @@ public final class BulkProviders {
      */
     public static BulkProviderChoice select(BulkProvider setting) {
         return select(setting, Accp::status);
+    }
+
+    /**
+     * Starts looking at ACCP on a daemon thread, so that a later {@link #select} (or
+     * {@link EnvelopeBuilder#build()}) finds the answer ready: loading ACCP's native library and running
+     * its self-tests take a few hundred milliseconds, which an application can overlap with other
+     * start-up work (a KMIP connection, say). Does nothing after the first call.
+     */
+    public static void probeInBackground() {
+        if (PROBE_STARTED.compareAndSet(false, true)) {
+            Thread t = new Thread(Accp::status, "kmip-jca ACCP probe");
+            t.setDaemon(true);
+            t.start();
+        }
     }
 
     /** {@link #select(BulkProvider)} with the ACCP probe given: the seam for tests. */

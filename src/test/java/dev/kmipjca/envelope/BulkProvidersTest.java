@@ -2,6 +2,7 @@ package dev.kmipjca.envelope;
 
 import static dev.kmipjca.envelope.Fixtures.MASTER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -113,6 +114,20 @@ class BulkProvidersTest {
         String problem = Accp.knownAnswer(Security.getProvider("SUN"));
         assertTrue(problem.startsWith("its AES-256-GCM failed a known-answer test (java.security.NoSuchAlgorithmException"),
                 problem);
+    }
+
+    @Test
+    void probeInBackground_thenSelect_getsTheSameAnswer() {
+        BulkProviders.probeInBackground();
+        BulkProviders.probeInBackground();
+        assertEquals(Accp.status().usable() ? "ACCP" : "SunJCE", BulkProviders.select(BulkProvider.AUTO).name());
+    }
+
+    @Test
+    void jitPriming_isForSunJceOnly() {
+        assertTrue(new BulkCiphers(BulkProviders.select(BulkProvider.SUNJCE)).primes());
+        assumeTrue(linuxX8664());
+        assertFalse(new BulkCiphers(BulkProviders.select(BulkProvider.ACCP)).primes());
     }
 
     @Test
