@@ -2,14 +2,13 @@ package dev.kmipjca.envelope;
 
 import java.security.GeneralSecurityException;
 import java.security.Provider;
-import java.security.Security;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Cipher;
 
 /**
- * Where {@code AES/GCM/NoPadding} instances come from: one JCA provider (SunJCE by default; the format
- * does not depend on it), one instance per thread for single-shot messages, and a small pool for
+ * Where {@code AES/GCM/NoPadding} instances come from: one JCA provider ({@link BulkProviders} chose it;
+ * the format does not depend on it), one instance per thread for single-shot messages, and a small pool for
  * encryptors and decryptors that live across calls. {@code Cipher.getInstance} costs about as much as
  * encrypting 16 KiB, so it is done once per thread or per pooled instance, not per message.
  */
@@ -17,19 +16,39 @@ final class BulkCiphers {
     static final String TRANSFORMATION = "AES/GCM/NoPadding";
     private static final int POOL_LIMIT = 64;
 
+    private final BulkProviderChoice choice;
     private final Provider provider;
+    /** SunJCE's AES-GCM is Java code that HotSpot must compile; native providers need no priming. */
+    private final boolean primes;
     private final ThreadLocal<Cipher> perThread = ThreadLocal.withInitial(this::newCipher);
     private final ConcurrentLinkedQueue<Cipher> pool = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pooled = new AtomicInteger();
 
-    /** {@code provider} null means SunJCE, or the JCA's first choice where SunJCE is missing. */
-    BulkCiphers(Provider provider) {
-        this.provider = provider != null ? provider : Security.getProvider("SunJCE");
+    BulkCiphers(BulkProviderChoice choice) {
+        this.choice = choice;
+        this.provider = choice.provider();
+        this.primes = BulkProviders.SUNJCE.equals(provider.getName());
         newCipher(); // fail now, not on the first message, when the provider lacks AES-GCM
     }
 
+    BulkProviderChoice choice() {
+        return choice;
+    }
+
+    /** True when large pieces count towards {@link JitPrimer} (SunJCE). */
+    boolean primes() {
+        return primes;
+    }
+
     String providerName() {
-        return provider == null ? "default" : provider.getName();
+        return provider.getName();
+    }
+
+    /** Before {@code bytes} go through {@code c} in one piece: lets {@link JitPrimer} count them (SunJCE only). */
+    void beforeLarge(long bytes, Cipher c) {
+        if (primes) {
+            JitPrimer.beforeLarge(bytes, c);
+        }
     }
 
     /** This thread's cipher, for a use that ends before the method using it returns. */
@@ -57,7 +76,7 @@ final class BulkCiphers {
 
     private Cipher newCipher() {
         try {
-            return provider == null ? Cipher.getInstance(TRANSFORMATION) : Cipher.getInstance(TRANSFORMATION, provider);
+            return Cipher.getInstance(TRANSFORMATION, provider);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("no " + TRANSFORMATION + " in provider " + providerName(), e);
         }

@@ -2,6 +2,7 @@ package dev.kmipjca.envelope;
 
 import static dev.kmipjca.envelope.Layout.*;
 
+import dev.kmipjca.config.BulkProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -61,7 +62,7 @@ public final class Envelope implements AutoCloseable {
         this.clock = b.clock;
         this.random = b.random;
         this.segmentSize = b.segmentSize;
-        this.ciphers = new BulkCiphers(b.provider);
+        this.ciphers = new BulkCiphers(b.bulkChoice());
         this.decryptKeys = new DecryptKeys(service, limits, clock);
         this.encryptKeys = b.masterKeyId == null ? null
                 : new EncryptKeys(service, b.masterKeyId, limits, clock, random, decryptKeys);
@@ -76,6 +77,14 @@ public final class Envelope implements AutoCloseable {
     /** The master key new data keys are wrapped under, or null when this envelope only decrypts. */
     public String masterKeyId() {
         return encryptKeys == null ? null : encryptKeys.masterKeyId();
+    }
+
+    /**
+     * Which provider does this envelope's bulk AES-256-GCM, its version, and why it was chosen
+     * ({@link EnvelopeBuilder#bulkProvider(BulkProvider)}).
+     */
+    public BulkProviderChoice bulkProvider() {
+        return ciphers.choice();
     }
 
     /** The segment size of segmented envelopes this instance writes. */
@@ -101,7 +110,7 @@ public final class Envelope implements AutoCloseable {
             System.arraycopy(template, 0, out, 0, h);
             System.arraycopy(nonce, 0, out, OFF_NONCE, NONCE_BYTES);
             Cipher c = ciphers.local();
-            JitPrimer.beforeLarge(plaintext.length, c);
+            ciphers.beforeLarge(plaintext.length, c);
             c.init(Cipher.ENCRYPT_MODE, slot.key.singleShotKey(), new GCMParameterSpec(TAG_BYTES * 8, nonce));
             if (aad != null && aad.length > 0) {
                 c.updateAAD(aad);
@@ -140,7 +149,7 @@ public final class Envelope implements AutoCloseable {
         DataKey k = acquireKey(envelope, h);
         try {
             Cipher c = ciphers.local();
-            JitPrimer.beforeLarge(body, c);
+            ciphers.beforeLarge(body, c);
             c.init(Cipher.DECRYPT_MODE, k.singleShotKey(),
                     new GCMParameterSpec(TAG_BYTES * 8, envelope, OFF_NONCE, NONCE_BYTES));
             if (a.length > 0) {
@@ -200,7 +209,7 @@ public final class Envelope implements AutoCloseable {
     /** The segment opener for a parsed segmented header (the stream key derived and the data key let go). */
     Segments openSegments(byte[] header, HeaderCodec.Parsed h, byte[] aad, Cipher cipher)
             throws GeneralSecurityException, KeyWrapException {
-        JitPrimer.beforeLarge(h.segmentSize, cipher);
+        ciphers.beforeLarge(h.segmentSize, cipher);
         DataKey k = acquireKey(header, h);
         byte[] streamKey;
         try {

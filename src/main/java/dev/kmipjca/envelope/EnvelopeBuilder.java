@@ -1,5 +1,6 @@
 package dev.kmipjca.envelope;
 
+import dev.kmipjca.config.BulkProvider;
 import dev.kmipjca.config.KmipSettings;
 import java.nio.charset.StandardCharsets;
 import java.security.Provider;
@@ -12,7 +13,8 @@ import java.util.function.LongSupplier;
  * Builds an {@link Envelope}. The defaults are those of the {@code kmip.dataKey*} settings
  * (docs/configuration.md): a data key serves at most 2^24 messages, 2^36 bytes and 300 seconds; at most
  * 1000 unwrapped keys are cached for decryption, each for at most 300 seconds; segments are 64 KiB;
- * bulk encryption is SunJCE's AES/GCM/NoPadding. Not thread-safe.
+ * bulk encryption is {@code kmip.bulkProvider=auto}: ACCP's AES/GCM/NoPadding when ACCP is present and
+ * healthy, else SunJCE's ({@link BulkProviders}). Not thread-safe.
  */
 public final class EnvelopeBuilder {
     private static final long MAX_MESSAGES = 1L << 32;
@@ -24,6 +26,7 @@ public final class EnvelopeBuilder {
     String masterKeyId;
     int segmentSize = Layout.DEFAULT_SEGMENT_BYTES;
     Provider provider;
+    BulkProvider bulkSetting = BulkProvider.AUTO;
     long maxMessages = KmipSettings.DEFAULT_DATA_KEY_MAX_MESSAGES;
     long maxBytes = KmipSettings.DEFAULT_DATA_KEY_MAX_BYTES;
     Duration maxAge = Duration.ofSeconds(KmipSettings.DEFAULT_DATA_KEY_MAX_AGE_SECONDS);
@@ -42,8 +45,9 @@ public final class EnvelopeBuilder {
         return this;
     }
 
-    /** Takes the five {@code kmip.dataKey*} limits from validated settings. */
+    /** Takes the five {@code kmip.dataKey*} limits and {@code kmip.bulkProvider} from validated settings. */
     public EnvelopeBuilder settings(KmipSettings s) {
+        bulkSetting = s.bulkProvider();
         maxMessages = s.dataKeyMaxMessages();
         maxBytes = s.dataKeyMaxBytes();
         maxAge = Duration.ofSeconds(s.dataKeyMaxAgeSeconds());
@@ -88,10 +92,29 @@ public final class EnvelopeBuilder {
         return this;
     }
 
-    /** The JCA provider of {@code AES/GCM/NoPadding} for bulk data; null means SunJCE. */
+    /**
+     * Who does the bulk AES-256-GCM ({@code kmip.bulkProvider}): {@code AUTO} (the default) ACCP when
+     * present and healthy, else SunJCE; {@code SUNJCE}; or {@code ACCP}, required ({@link #build()} fails
+     * when it is not usable). See {@link BulkProviders}. A provider given to {@link #bulkProvider(Provider)}
+     * takes precedence.
+     */
+    public EnvelopeBuilder bulkProvider(BulkProvider setting) {
+        this.bulkSetting = Objects.requireNonNull(setting, "setting");
+        return this;
+    }
+
+    /**
+     * A JCA provider of {@code AES/GCM/NoPadding} for bulk data, used as it is (not registered, not
+     * tested); null (the default) means {@link #bulkProvider(BulkProvider) the setting} chooses.
+     */
     public EnvelopeBuilder bulkProvider(Provider p) {
         this.provider = p;
         return this;
+    }
+
+    /** The bulk provider: the one given, else the setting's choice. */
+    BulkProviderChoice bulkChoice() {
+        return provider != null ? BulkProviders.given(provider) : BulkProviders.select(bulkSetting);
     }
 
     /** For tests: the time source, in nanoseconds. */
@@ -108,6 +131,7 @@ public final class EnvelopeBuilder {
 
     /**
      * @throws IllegalArgumentException naming the first value that breaks its rule
+     * @throws IllegalStateException when {@code kmip.bulkProvider=ACCP} and ACCP is not usable
      */
     public Envelope build() {
         if (masterKeyId != null) {

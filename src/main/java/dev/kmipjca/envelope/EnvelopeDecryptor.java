@@ -245,7 +245,7 @@ public final class EnvelopeDecryptor implements AutoCloseable {
             }
             return 0;
         }
-        JitPrimer.beforeLarge(body, cipher);
+        envelope.ciphers.beforeLarge(body, cipher);
         if (body + (held == null ? 0 : held.size()) < TAG_BYTES) {
             throw new AEADBadTagException("the envelope is truncated: its body is " + body
                     + " bytes, shorter than the 16-byte tag");

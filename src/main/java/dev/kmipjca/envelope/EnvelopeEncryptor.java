@@ -61,7 +61,7 @@ public final class EnvelopeEncryptor implements AutoCloseable {
                 envelope.random.nextBytes(prefix);
                 header = HeaderCodec.header(FORM_SEGMENTED, k.commitment(), segmentSize, salt, prefix, k.keySection());
                 streamKey = k.streamKey(salt);
-                JitPrimer.beforeLarge(segmentSize, cipher);
+                envelope.ciphers.beforeLarge(segmentSize, cipher);
                 aad = new ByteArrayOutputStream();
             }
         } catch (GeneralSecurityException e) {
@@ -192,7 +192,7 @@ public final class EnvelopeEncryptor implements AutoCloseable {
         }
         try {
             if (form == Envelope.Form.SINGLE_SHOT) {
-                JitPrimer.beforeLarge(len, cipher);
+                envelope.ciphers.beforeLarge(len, cipher);
                 w += fin ? cipher.doFinal(in, inOff, len, out, outOff + w) : cipher.update(in, inOff, len, out, outOff + w);
             } else {
                 w += segmented(in, inOff, len, out, outOff + w, fin);

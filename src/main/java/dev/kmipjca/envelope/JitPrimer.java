@@ -23,7 +23,8 @@ import javax.crypto.spec.SecretKeySpec;
  * operations under a throwaway key, with a {@link #LARGE_PRIME_BYTES} one every
  * {@link #LARGE_EVERY} so that the compiled code has seen both branches, until those large ones run
  * compiled (twice faster than {@link #FAST_NANOS}) or {@link #BUDGET_NANOS} has passed. Typically
- * 0.1-0.3 s, once per JVM; other threads do not wait. Native providers (ACCP) need none of this.
+ * 0.1-0.3 s, once per JVM; other threads do not wait. Native providers (ACCP) need none of this:
+ * {@link BulkCiphers#beforeLarge} calls here only for SunJCE.
  */
 final class JitPrimer {
     /** Pieces at least this large count towards the trigger. */
@@ -47,9 +48,8 @@ final class JitPrimer {
         if (done || bytes < LARGE_BYTES || LARGE_SEEN.addAndGet(bytes) < TRIGGER_BYTES) {
             return;
         }
-        if (!"SunJCE".equals(cipher.getProvider().getName())) {
-            done = true;
-            return;
+        if (!BulkProviders.SUNJCE.equals(cipher.getProvider().getName())) {
+            return; // BulkCiphers calls only for SunJCE; another provider must not stop priming for SunJCE
         }
         if (!STARTED.compareAndSet(false, true)) {
             return;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kmipjca.config.BulkProvider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.IntStream;
@@ -13,18 +14,36 @@ import java.util.stream.Stream;
 import javax.crypto.AEADBadTagException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/** Both forms round-trip at every size around the segment boundaries; with SunJCE and with ACCP. */
+@ParameterizedClass(name = "bulk provider {0}")
+@EnumSource(value = BulkProvider.class, names = {"SUNJCE", "ACCP"})
 class RoundTripTest {
     static final int SEGMENT = 4096;
     private final InMemoryKeyWrapService service = new InMemoryKeyWrapService(MASTER);
-    private final Envelope envelope = Envelope.builder(service).masterKeyId(MASTER).segmentSizeBytes(SEGMENT).build();
+    private final BulkProvider bulk;
+    private final Envelope envelope;
+
+    RoundTripTest(BulkProvider bulk) {
+        this.bulk = bulk;
+        this.envelope = Envelope.builder(service).masterKeyId(MASTER).segmentSizeBytes(SEGMENT).bulkProvider(bulk).build();
+    }
 
     @AfterEach
     void close() {
         envelope.close();
+    }
+
+    @Test
+    void bulkCiphers_comeFromTheProviderAsked() {
+        String expected = bulk == BulkProvider.ACCP ? "AmazonCorrettoCryptoProvider" : "SunJCE";
+        assertEquals(expected, envelope.ciphers.local().getProvider().getName());
+        assertEquals(expected, envelope.ciphers.borrow().getProvider().getName());
     }
 
     static Stream<Arguments> sizes() {
@@ -94,7 +113,7 @@ class RoundTripTest {
     @Test
     void decryptOnlyEnvelope_readsTheMasterKeyFromTheHeader() throws Exception {
         byte[] sealed = envelope.encrypt(bytes(100, 1), null);
-        try (Envelope reader = Envelope.builder(service).build()) {
+        try (Envelope reader = Envelope.builder(service).bulkProvider(bulk).build()) {
             assertArrayEquals(bytes(100, 1), reader.decrypt(sealed, null));
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> reader.encrypt(new byte[1], null));
             assertEquals("this envelope only decrypts: no master key id was set", e.getMessage());
@@ -104,7 +123,7 @@ class RoundTripTest {
 
     @Test
     void largeSegmentsAndDefaults_roundTrip() throws Exception {
-        try (Envelope big = Envelope.builder(service).masterKeyId(MASTER).build()) {
+        try (Envelope big = Envelope.builder(service).masterKeyId(MASTER).bulkProvider(bulk).build()) {
             assertEquals(64 * 1024, big.segmentSizeBytes());
             byte[] plaintext = bytes(5 * 64 * 1024 + 3, 3);
             assertArrayEquals(plaintext, big.decrypt(streamEncrypt(big, plaintext, null, 100_000), null));

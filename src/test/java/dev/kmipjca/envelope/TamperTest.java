@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.kmipjca.config.BulkProvider;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
@@ -17,13 +18,24 @@ import java.util.TreeMap;
 import javax.crypto.AEADBadTagException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Every change to an envelope fails decryption, with a security exception and never with plaintext. */
+/**
+ * Every change to an envelope fails decryption, with a security exception and never with plaintext;
+ * with SunJCE and with ACCP doing the bulk AES-GCM.
+ */
+@ParameterizedClass(name = "bulk provider {0}")
+@EnumSource(value = BulkProvider.class, names = {"SUNJCE", "ACCP"})
 class TamperTest {
     private static final int SEGMENT = 64;
     private static final byte[] AAD = {9, 8, 7};
     private final InMemoryKeyWrapService service = new InMemoryKeyWrapService(MASTER);
-    private final Envelope envelope = Envelope.builder(service).masterKeyId(MASTER).segmentSizeBytes(SEGMENT).build();
+    private final Envelope envelope;
+
+    TamperTest(BulkProvider bulk) {
+        this.envelope = Envelope.builder(service).masterKeyId(MASTER).segmentSizeBytes(SEGMENT).bulkProvider(bulk).build();
+    }
 
     @AfterEach
     void close() {

@@ -1,0 +1,140 @@
+package dev.kmipjca.envelope;
+
+import static dev.kmipjca.envelope.Fixtures.MASTER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.kmipjca.config.BulkProvider;
+import dev.kmipjca.config.KmipSettings;
+import java.security.Security;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class BulkProvidersTest {
+    private static final AccpStatus NOT_THERE = AccpStatus.unusable("it is not on the class path");
+    private final InMemoryKeyWrapService service = new InMemoryKeyWrapService(MASTER);
+
+    private static boolean linuxX8664() {
+        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch");
+        return os.startsWith("linux") && (arch.equals("amd64") || arch.equals("x86_64"));
+    }
+
+    @Test
+    void auto_onLinuxX8664WithAccpOnTheClassPath_picksAccp() {
+        assumeTrue(linuxX8664(), "ACCP on the test class path is the linux-x86_64 build");
+        BulkProviderChoice c = BulkProviders.select(BulkProvider.AUTO);
+        assertEquals("ACCP", c.name());
+        assertTrue(c.isAccp());
+        assertEquals("AmazonCorrettoCryptoProvider", c.provider().getName());
+        assertEquals("2.5.0 (AWS-LC v1.47.0)", c.version());
+        assertEquals("kmip.bulkProvider=auto and ACCP passed its self-tests", c.reason());
+        assertEquals("ACCP 2.5.0 (AWS-LC v1.47.0): kmip.bulkProvider=auto and ACCP passed its self-tests", c.description());
+    }
+
+    @Test
+    void accpSetting_whenAccpIsUsable_picksAccpWithoutRegisteringIt() {
+        assumeTrue(linuxX8664());
+        BulkProviderChoice c = BulkProviders.select(BulkProvider.ACCP);
+        assertEquals("ACCP 2.5.0 (AWS-LC v1.47.0): kmip.bulkProvider=ACCP", c.description());
+        assertNull(Security.getProvider("AmazonCorrettoCryptoProvider"), "ACCP must not be a global JCA provider");
+    }
+
+    @Test
+    void defaultBuilder_picksWhatAutoPicks() {
+        try (Envelope e = Envelope.builder(service).build()) {
+            assertEquals(BulkProviders.select(BulkProvider.AUTO), e.bulkProvider());
+        }
+    }
+
+    @Test
+    void sunJceSetting_forcesSunJce() {
+        BulkProviderChoice c = BulkProviders.select(BulkProvider.SUNJCE);
+        assertEquals("SunJCE", c.name());
+        assertSame(Security.getProvider("SunJCE"), c.provider());
+        assertEquals("SunJCE " + Runtime.version().feature() + ": kmip.bulkProvider=SunJCE",
+                c.description().replaceFirst("SunJCE [0-9.]+", "SunJCE " + Runtime.version().feature()));
+    }
+
+    @Test
+    void kmipBulkProviderSunJce_inTheSettings_forcesSunJceInTheEnvelope() throws Exception {
+        KmipSettings s = KmipSettings.builder().bulkProvider(BulkProvider.SUNJCE).build();
+        try (Envelope e = Envelope.builder(service).masterKeyId(MASTER).settings(s).build()) {
+            assertEquals("SunJCE", e.bulkProvider().name());
+            assertEquals("kmip.bulkProvider=SunJCE", e.bulkProvider().reason());
+            assertEquals("SunJCE", e.ciphers.local().getProvider().getName());
+            assertEquals("SunJCE", e.ciphers.borrow().getProvider().getName());
+            e.decrypt(e.encrypt(new byte[100], null), null);
+        }
+    }
+
+    @Test
+    void accpSetting_whenAccpIsNotUsable_failsSayingWhyAndWhatToDo() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> BulkProviders.select(BulkProvider.ACCP, () -> NOT_THERE));
+        assertEquals("kmip.bulkProvider=ACCP requires Amazon Corretto Crypto Provider, but it is not usable: it is"
+                + " not on the class path. Add software.amazon.cryptools:AmazonCorrettoCryptoProvider (classifier"
+                + " linux-x86_64 or linux-aarch_64) to the class path, or set kmip.bulkProvider to auto or SunJCE",
+                e.getMessage());
+    }
+
+    @Test
+    void auto_whenAccpIsNotUsable_fallsBackToSunJceSayingWhy() {
+        BulkProviderChoice c = BulkProviders.select(BulkProvider.AUTO,
+                () -> AccpStatus.unusable("its self-tests ended FAILED"));
+        assertEquals("SunJCE", c.name());
+        assertSame(Security.getProvider("SunJCE"), c.provider());
+        assertEquals("kmip.bulkProvider=auto and ACCP is not usable: its self-tests ended FAILED", c.reason());
+    }
+
+    @Test
+    void sunJceSetting_doesNotLookAtAccp() {
+        BulkProviders.select(BulkProvider.SUNJCE, () -> {
+            throw new AssertionError("ACCP probed");
+        });
+    }
+
+    @Test
+    void givenProvider_isUsedAsItIs() {
+        try (Envelope e = Envelope.builder(service).bulkProvider(BulkProvider.ACCP)
+                .bulkProvider(Security.getProvider("SunJCE")).build()) {
+            assertEquals("SunJCE", e.bulkProvider().name());
+            assertEquals("given to EnvelopeBuilder.bulkProvider", e.bulkProvider().reason());
+        }
+    }
+
+    @Test
+    void knownAnswer_passesOnSunJce_andNamesTheFailureOnAProviderWithoutAesGcm() {
+        assertNull(Accp.knownAnswer(Security.getProvider("SunJCE")));
+        String problem = Accp.knownAnswer(Security.getProvider("SUN"));
+        assertTrue(problem.startsWith("its AES-256-GCM failed a known-answer test (java.security.NoSuchAlgorithmException"),
+                problem);
+    }
+
+    @Test
+    void probeInBackground_thenSelect_getsTheSameAnswer() {
+        BulkProviders.probeInBackground();
+        BulkProviders.probeInBackground();
+        assertEquals(Accp.status().usable() ? "ACCP" : "SunJCE", BulkProviders.select(BulkProvider.AUTO).name());
+    }
+
+    @Test
+    void jitPriming_isForSunJceOnly() {
+        assertTrue(new BulkCiphers(BulkProviders.select(BulkProvider.SUNJCE)).primes());
+        assumeTrue(linuxX8664());
+        assertFalse(new BulkCiphers(BulkProviders.select(BulkProvider.ACCP)).primes());
+    }
+
+    @Test
+    void probe_onThisClassPath_findsAHealthyAccp() {
+        assumeTrue(linuxX8664());
+        AccpStatus s = Accp.probe();
+        assertNull(s.problem());
+        assertSame(Accp.status().provider(), s.provider(), "one ACCP instance per JVM");
+    }
+}
