@@ -50,9 +50,10 @@ final class CheckCommand implements Callable<Integer> {
                 ok += check(transport, client, s, out) ? 1 : 0;
             }
         }
-        boolean passed = (any ? ok > 0 : ok == servers.size()) & bulk(settings, out);
-        out.printf("%s: %d of %d server%s OK%n", passed ? "OK" : "FAILED", ok, servers.size(),
-                servers.size() == 1 ? "" : "s");
+        boolean bulkOk = bulk(settings, out);
+        boolean passed = (any ? ok > 0 : ok == servers.size()) && bulkOk;
+        out.printf("%s: %d of %d server%s OK%s%n", passed ? "OK" : "FAILED", ok, servers.size(),
+                servers.size() == 1 ? "" : "s", bulkOk ? "" : "; no usable bulk provider");
         out.flush();
         return passed ? 0 : Failures.EXIT_FAILURE;
     }
