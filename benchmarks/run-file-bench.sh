@@ -2,9 +2,12 @@
 # The file benchmark (docs/benchmarks.md, "Files"): whole processes over one file of SIZE_MIB MiB
 # (default 1024), medians of RUNS (default 5), in the same run:
 #   cp; age -r RECIPIENT / age -d -i KEY; java -jar target/kmip-jca.jar encrypt / decrypt (against a
-#   development server started here on --port 0 and stopped by PID); a plain SunJCE streaming loop
-#   (benchmarks/SunJceFileLoop.java, 64 KiB GCM segments, no KMIP) next to the CLI's encryption.
-# Needs: target/kmip-jca.jar (mvn -o package -DskipTests), age and age-keygen (apt-get install age).
+#   development server started here on --port 0 and stopped by PID) with the default bulk provider
+#   (auto: ACCP where it loads) and pinned to SunJCE (--kmipBulkProvider SunJCE), the SunJCE pair also
+#   with --no-warmup; a plain SunJCE streaming loop (benchmarks/SunJceFileLoop.java, 64 KiB GCM
+#   segments, no KMIP) next to the CLI's SunJCE encryption. Each row ends with the 1-minute load average.
+# Needs: target/kmip-jca.jar (mvn -o package -DskipTests), age and age-keygen (apt-get install age);
+# installs nothing.
 # Files live in a temporary directory under ${BENCH_TMP:-/tmp}, removed at exit.
 # Usage: benchmarks/run-file-bench.sh   (SIZE_MIB=256 RUNS=3 for a quicker look)
 set -euo pipefail
@@ -50,7 +53,8 @@ median() {
     printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p"
 }
 row() { # name seconds
-    printf '%-34s %7.2f s  %7.0f MB/s\n' "$1" "$2" "$(echo "$SIZE_MIB * 1048576 / $2 / 1000000" | bc -l)"
+    printf '%-40s %7.2f s  %7.0f MB/s   load %s\n' "$1" "$2" "$(echo "$SIZE_MIB * 1048576 / $2 / 1000000" | bc -l)" \
+        "$(cut -d' ' -f1 /proc/loadavg)"
 }
 KJ=("$JAVA" -jar "$JAR")
 CP=$(median cp "$WORK/plain" "$WORK/copy"); row "cp" "$CP"
@@ -62,9 +66,22 @@ row "kmip-jca encrypt" "$KJ_E"
 KJ_D=$(median "${KJ[@]}" decrypt --keystore "$KS" -q --in "$WORK/plain.kje" --out "$WORK/plain.kjd")
 row "kmip-jca decrypt" "$KJ_D"
 cmp "$WORK/plain" "$WORK/plain.kjd" || { echo "decrypt produced other bytes" >&2; exit 1; }
-KJ_NW=$(median "${KJ[@]}" encrypt --keystore "$KS" --kmipKeyIdentifier "$MK" -q --no-warmup --in "$WORK/plain" --out "$WORK/plain.kje")
-row "kmip-jca encrypt --no-warmup" "$KJ_NW"
-echo "ratios: encrypt/age $(echo "$KJ_E / $AGE_E" | bc -l | cut -c1-5), decrypt/age $(echo "$KJ_D / $AGE_D" | bc -l | cut -c1-5)," \
-     "encrypt/cp $(echo "$KJ_E / $CP" | bc -l | cut -c1-5), decrypt/cp $(echo "$KJ_D / $CP" | bc -l | cut -c1-5)," \
-     "SunJCE loop time / encrypt time $(echo "$SUN / $KJ_E" | bc -l | cut -c1-5)"
+SJ=(--kmipBulkProvider SunJCE)
+SJ_E=$(median "${KJ[@]}" encrypt --keystore "$KS" --kmipKeyIdentifier "$MK" -q "${SJ[@]}" --in "$WORK/plain" --out "$WORK/plain.kje")
+row "kmip-jca encrypt (SunJCE)" "$SJ_E"
+SJ_D=$(median "${KJ[@]}" decrypt --keystore "$KS" -q "${SJ[@]}" --in "$WORK/plain.kje" --out "$WORK/plain.kjd")
+row "kmip-jca decrypt (SunJCE)" "$SJ_D"
+cmp "$WORK/plain" "$WORK/plain.kjd" || { echo "decrypt produced other bytes" >&2; exit 1; }
+SJ_NE=$(median "${KJ[@]}" encrypt --keystore "$KS" --kmipKeyIdentifier "$MK" -q "${SJ[@]}" --no-warmup --in "$WORK/plain" --out "$WORK/plain.kje")
+row "kmip-jca encrypt (SunJCE, --no-warmup)" "$SJ_NE"
+SJ_ND=$(median "${KJ[@]}" decrypt --keystore "$KS" -q "${SJ[@]}" --no-warmup --in "$WORK/plain.kje" --out "$WORK/plain.kjd")
+row "kmip-jca decrypt (SunJCE, --no-warmup)" "$SJ_ND"
+head -c 1024 /dev/urandom >"$WORK/small"
+FIXED=$(median "${KJ[@]}" encrypt --keystore "$KS" --kmipKeyIdentifier "$MK" -q --in "$WORK/small" --out "$WORK/small.kje")
+printf '%-40s %7.2f s  (start-up, keystore, TLS, data-key wrap)   load %s\n' "kmip-jca encrypt of 1 KiB" "$FIXED" \
+    "$(cut -d' ' -f1 /proc/loadavg)"
+r() { echo "$1 / $2" | bc -l | cut -c1-5; }
+echo "ratios: encrypt/age $(r "$KJ_E" "$AGE_E"), decrypt/age $(r "$KJ_D" "$AGE_D"), encrypt/cp $(r "$KJ_E" "$CP")," \
+     "decrypt/cp $(r "$KJ_D" "$CP"); SunJCE: encrypt/age $(r "$SJ_E" "$AGE_E"), decrypt/age $(r "$SJ_D" "$AGE_D")," \
+     "SunJCE loop time / SunJCE encrypt time $(r "$SUN" "$SJ_E")"
 echo "load after: $(uptime)"

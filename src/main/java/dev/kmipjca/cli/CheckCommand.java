@@ -4,6 +4,7 @@ import dev.kmipjca.client.Capabilities;
 import dev.kmipjca.client.KmipClient;
 import dev.kmipjca.config.KmipSettings;
 import dev.kmipjca.config.ServerAddress;
+import dev.kmipjca.envelope.BulkProviders;
 import dev.kmipjca.protocol.Operation;
 import dev.kmipjca.protocol.ProtocolVersion;
 import dev.kmipjca.transport.KmipTransport;
@@ -22,9 +23,10 @@ import picocli.CommandLine.Spec;
         header = "Connects to each configured KMIP server and reports TLS, KMIP version and operations.",
         description = {"Connects to EACH server of kmip.serverName separately (no failover) and prints the TLS version"
             + " and cipher suite, the negotiated KMIP version, the server's vendor and information, and the"
-            + " operations it lists in Query, with a verdict per server (OK or FAILED: reason) and a summary.",
-            "Exit status: 0 when every server is OK (with --any: when at least one is), 1 otherwise,"
-            + " 2 for a usage error.", ""})
+            + " operations it lists in Query, with a verdict per server (OK or FAILED: reason), the provider of the"
+            + " envelopes' bulk AES-256-GCM (kmip.bulkProvider: ACCP or SunJCE, and why) and a summary.",
+            "Exit status: 0 when every server is OK (with --any: when at least one is) and the bulk provider is"
+            + " usable, 1 otherwise, 2 for a usage error.", ""})
 final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -41,15 +43,17 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<ServerAddress> servers = settings.servers();
         int ok = 0;
+        BulkProviders.probeInBackground(); // loading ACCP overlaps the TLS handshakes
         try (KmipTransport transport = server.openTransport(settings);
              KmipClient client = KmipClient.over(transport, settings)) {
             for (ServerAddress s : servers) {
                 ok += check(transport, client, s, out) ? 1 : 0;
             }
         }
-        boolean passed = any ? ok > 0 : ok == servers.size();
-        out.printf("%s: %d of %d server%s OK%n", passed ? "OK" : "FAILED", ok, servers.size(),
-                servers.size() == 1 ? "" : "s");
+        boolean bulkOk = bulk(settings, out);
+        boolean passed = (any ? ok > 0 : ok == servers.size()) && bulkOk;
+        out.printf("%s: %d of %d server%s OK%s%n", passed ? "OK" : "FAILED", ok, servers.size(),
+                servers.size() == 1 ? "" : "s", bulkOk ? "" : "; no usable bulk provider");
         out.flush();
         return passed ? 0 : Failures.EXIT_FAILURE;
     }
@@ -78,6 +82,17 @@ final class CheckCommand implements Callable<Integer> {
             return false;
         } finally {
             out.flush();
+        }
+    }
+
+    /** Prints which provider envelopes would use for bulk AES-256-GCM, and why; false when none is usable. */
+    private static boolean bulk(KmipSettings settings, PrintWriter out) {
+        try {
+            out.println("bulk provider: " + BulkProviders.select(settings.bulkProvider()).description());
+            return true;
+        } catch (IllegalStateException e) {
+            out.println("bulk provider: FAILED: " + e.getMessage());
+            return false;
         }
     }
 

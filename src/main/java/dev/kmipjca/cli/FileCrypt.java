@@ -1,10 +1,11 @@
 package dev.kmipjca.cli;
 
-import dev.kmipjca.KmipEnvelopes;
 import dev.kmipjca.client.KmipClient;
 import dev.kmipjca.config.KmipSettings;
 import dev.kmipjca.envelope.Envelope;
+import dev.kmipjca.envelope.EnvelopeBuilder;
 import dev.kmipjca.envelope.KeyWrapException;
+import dev.kmipjca.envelope.KmipKeyWrapService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -74,13 +75,17 @@ final class FileCrypt {
         public Integer call() throws Exception {
             KmipSettings settings = server.settings();
             long size = "-".equals(in) ? -1 : inputSize();
-            Warmup warm = noWarmup || (size >= 0 && size < Warmup.WORTH_BYTES) ? null : Warmup.start();
+            Warmup warm = noWarmup || (size >= 0 && size < Warmup.WORTH_BYTES) ? null : Warmup.start(settings.bulkProvider());
             Stdio stdio = STDIO.get() != null ? STDIO.get() : new Stdio(System.in, System.out);
             byte[] ad = aad == null ? null : aad.getBytes(StandardCharsets.UTF_8);
             try (KmipClient client = server.openClient(settings);
                  InputStream src = "-".equals(in) ? stdio.in() : Files.newInputStream(Path.of(in));
-                 FileOutput dst = FileOutput.open(out, stdio.out())) {
-                Envelope e = envelope(client, settings);
+                 FileOutput dst = FileOutput.open(out, stdio.out());
+                 Envelope e = envelope(client, settings)) {
+                if (server.verbose) {
+                    spec.commandLine().getErr().println("kmip-jca " + verb() + ": bulk provider: "
+                            + e.bulkProvider().description());
+                }
                 Progress p = Progress.forSize(size, quiet, spec.commandLine().getErr());
                 try {
                     transfer(e, src, dst.stream(), ad, p);
@@ -129,6 +134,15 @@ final class FileCrypt {
         }
     }
 
+    /**
+     * The command's envelope, with the settings' {@code kmip.bulkProvider} and {@code kmip.dataKey*} limits;
+     * master keys are used on the server, never fetched; {@code masterKeyId} null: decryption only.
+     */
+    static Envelope envelope(KmipClient client, KmipSettings settings, String masterKeyId) {
+        EnvelopeBuilder b = Envelope.builder(new KmipKeyWrapService(client, false)).settings(settings);
+        return b.masterKeyId(masterKeyId).build();
+    }
+
     /** Copies {@code from} to {@code to} through a 1 MiB buffer, counting progress. */
     static void copy(InputStream from, OutputStream to, Progress p) throws IOException {
         byte[] buf = new byte[BUFFER_BYTES];
@@ -155,7 +169,7 @@ final class FileCrypt {
             if (id == null || id.isBlank()) {
                 id = MasterKeyOfKeystore.initialise(server, spec.commandLine().getErr());
             }
-            return KmipEnvelopes.of(client, id.strip());
+            return FileCrypt.envelope(client, settings, id.strip());
         }
 
         @Override
@@ -180,7 +194,7 @@ final class FileCrypt {
 
         @Override
         Envelope envelope(KmipClient client, KmipSettings settings) {
-            return KmipEnvelopes.of(client, null);
+            return FileCrypt.envelope(client, settings, null);
         }
 
         @Override

@@ -49,7 +49,8 @@ final class ServerOptions {
             + " line of this file.")
     Path storepassFile;
 
-    @Option(names = {"-v", "--verbose"}, description = "Print the stack trace of a failure.")
+    @Option(names = {"-v", "--verbose"}, description = "Print the stack trace of a failure (encrypt and decrypt: also"
+            + " the bulk AES-GCM provider and why).")
     boolean verbose;
 
     /** The {@code --kmip*} flags given, by flag name, in order; the last of a repeated flag wins; "" for no value. */

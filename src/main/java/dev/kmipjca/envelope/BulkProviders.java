@@ -22,7 +22,8 @@ import javax.crypto.Cipher;
  * </ul>
  * ACCP is never registered with the JCA: only the envelope's bulk {@code Cipher}s come from it. It is
  * looked at once per JVM, on the first selection that needs it (loading it takes a few hundred
- * milliseconds). Each selection is logged at DEBUG ({@code System.Logger} {@code dev.kmipjca.envelope}).
+ * milliseconds). Each selection is logged at DEBUG ({@code System.Logger} {@code dev.kmipjca.envelope})
+ * and recorded as the JFR event {@code dev.kmipjca.BulkProvider} ({@link BulkProviderEvent}).
  */
 public final class BulkProviders {
     /** {@link BulkProviderChoice#name()} of Amazon Corretto Crypto Provider. */
@@ -111,5 +112,6 @@ public final class BulkProviders {
 
     private static void log(BulkProviderChoice c) {
         LOG.log(Level.DEBUG, () -> "bulk AES-256-GCM by " + c.description());
+        BulkProviderEvent.emit(c);
     }
 }

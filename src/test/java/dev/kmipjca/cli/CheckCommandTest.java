@@ -42,6 +42,19 @@ class CheckCommandTest {
     }
 
     @Test
+    void bulkProvider_isReportedWithItsReason_beforeTheSummary() {
+        MainTest.Run auto = cli.run("check");
+        assertTrue(Pattern.compile("\nbulk provider: (ACCP 2\\.5\\.0 \\(AWS-LC v[0-9.]+\\): kmip\\.bulkProvider=auto and ACCP passed its"
+                + " self-tests|SunJCE [0-9.]+: kmip\\.bulkProvider=auto and ACCP is not usable: .*)\nOK: 1 of 1 server OK\n$")
+                .matcher(auto.out()).find(), auto.out());
+
+        MainTest.Run sun = cli.run("check", "--kmipBulkProvider", "SunJCE");
+        assertEquals(0, sun.code(), sun.toString());
+        assertTrue(sun.out().endsWith("\nbulk provider: SunJCE " + java.security.Security.getProvider("SunJCE").getVersionStr()
+                + ": kmip.bulkProvider=SunJCE\nOK: 1 of 1 server OK\n"), sun.out());
+    }
+
+    @Test
     void pinnedVersion_isWhatCheckReports() {
         MainTest.Run r = cli.run("check", "--kmipProtocolVersionMax", "1.4");
 

@@ -38,6 +38,7 @@ class DemoCommandTest {
         assertTrue(lines.get(6).endsWith("\"" + DemoSteps.MESSAGE + "\""), lines.get(6));
         assertTrue(lines.get(7).contains("KmipEnvelopes: 1 MiB streamed and 100 messages")
                 && lines.get(7).contains("with 1 KMIP round trip"), lines.get(7));
+        assertTrue(lines.get(7).matches(".*AES-256-GCM by (ACCP|SunJCE), .*"), "names the bulk provider: " + lines.get(7));
         assertTrue(lines.get(8).contains("the old wrapped data key still unwraps with the old key"), lines.get(7));
         assertTrue(lines.get(10).endsWith("Server stopped and its temporary files removed."), lines.get(10));
         assertTrue(lines.get(11).matches("Demo passed: 10 steps in \\d+\\.\\d s\\."), lines.get(11));

@@ -69,6 +69,22 @@ class FileCryptTest {
     }
 
     @Test
+    void verbose_namesTheBulkProvider_whichFollowsTheSetting() throws Exception {
+        Path plain = write("bulk-p", data(1000));
+        Path sealed = dir.resolve("bulk-e");
+        MainTest.Run enc = run("encrypt", "--in", plain.toString(), "--out", sealed.toString(), "--verbose",
+                "--kmipBulkProvider", "SunJCE");
+        assertEquals(0, enc.code(), enc.toString());
+        assertEquals("kmip-jca encrypt: bulk provider: SunJCE " + java.security.Security.getProvider("SunJCE").getVersionStr()
+                + ": kmip.bulkProvider=SunJCE\n", enc.err());
+        MainTest.Run dec = run("decrypt", "--in", sealed.toString(), "--out", dir.resolve("bulk-d").toString(), "-v");
+        assertEquals(0, dec.code(), dec.toString());
+        assertTrue(dec.err().matches("kmip-jca decrypt: bulk provider: (ACCP|SunJCE) .*: kmip\\.bulkProvider=auto .*\n"),
+                dec.err());
+        assertArrayEquals(data(1000), Files.readAllBytes(dir.resolve("bulk-d")));
+    }
+
+    @Test
     void wrongAad_exitsOneNamingTheAuthenticationFailure_andLeavesNoOutput() throws Exception {
         Path plain = write("aad-p", data(1000));
         Path sealed = dir.resolve("aad-e");

@@ -11,9 +11,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kmipjca.config.BulkProvider;
 import dev.kmipjca.config.KmipSettings;
+import java.nio.file.Path;
 import java.security.Security;
+import java.util.List;
 import java.util.Locale;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BulkProvidersTest {
     private static final AccpStatus NOT_THERE = AccpStatus.unusable("it is not on the class path");
@@ -136,5 +142,27 @@ class BulkProvidersTest {
         AccpStatus s = Accp.probe();
         assertNull(s.problem());
         assertSame(Accp.status().provider(), s.provider(), "one ACCP instance per JVM");
+    }
+
+    @Test
+    void everyChoice_isRecordedAsAJfrEventWithNameVersionAndReason(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("bulk.jfr");
+        try (Recording r = new Recording()) {
+            r.enable(BulkProviderEvent.NAME);
+            r.start();
+            BulkProviders.select(BulkProvider.SUNJCE);
+            BulkProviders.select(BulkProvider.AUTO, () -> NOT_THERE);
+            BulkProviders.given(Security.getProvider("SunJCE"));
+            r.stop();
+            r.dump(out);
+        }
+        List<RecordedEvent> events = RecordingFile.readAllEvents(out).stream()
+                .filter(ev -> ev.getEventType().getName().equals(BulkProviderEvent.NAME)).toList();
+        String version = Security.getProvider("SunJCE").getVersionStr();
+        assertEquals(List.of("SunJCE " + version + ": kmip.bulkProvider=SunJCE",
+                "SunJCE " + version + ": kmip.bulkProvider=auto and ACCP is not usable: it is not on the class path",
+                "SunJCE " + version + ": given to EnvelopeBuilder.bulkProvider"),
+                events.stream().map(ev -> ev.getString("name") + " " + ev.getString("version") + ": "
+                        + ev.getString("reason")).toList());
     }
 }
