@@ -8,6 +8,7 @@ import dev.kmipjca.protocol.ResponseMessage;
 import java.lang.System.Logger.Level;
 import java.util.Locale;
 import java.util.StringJoiner;
+import jdk.jfr.FlightRecorder;
 
 /**
  * Observes one round trip: a {@link RoundTripEvent} for JFR and a one-line DEBUG summary on the
@@ -17,7 +18,13 @@ import java.util.StringJoiner;
 final class Trace {
     static final System.Logger LOG = System.getLogger("dev.kmipjca.client");
 
-    private final RoundTripEvent event = new RoundTripEvent();
+    /**
+     * Null unless JFR has started: the first {@code jdk.jfr.Event} object a JVM creates costs 300-500 ms
+     * of JFR initialisation even when nothing records, which a short command-line run cannot afford.
+     * A recording started later (for example with {@code jcmd PID JFR.start}) sees the round trips
+     * that begin after it.
+     */
+    private final RoundTripEvent event = FlightRecorder.isInitialized() ? new RoundTripEvent() : null;
     private final String operations;
     private final ServerAddress server;
     private final String version;
@@ -27,7 +34,9 @@ final class Trace {
         this.operations = operations(request);
         this.server = server;
         this.version = request.version().toString();
-        event.begin();
+        if (event != null) {
+            event.begin();
+        }
     }
 
     void succeeded(int requestBytes, int responseBytes, ResponseMessage response) {
@@ -48,6 +57,18 @@ final class Trace {
     }
 
     private void finish(int requestBytes, int responseBytes, String result, String reason) {
+        if (event != null) {
+            commit(requestBytes, responseBytes, result, reason);
+        }
+        if (LOG.isLoggable(Level.DEBUG)) {
+            double ms = (System.nanoTime() - start) / 1e6;
+            LOG.log(Level.DEBUG, String.format(Locale.ROOT, "KMIP %s to %s (KMIP %s): %d B sent, %d B received in %.1f ms: %s%s",
+                    operations, server, version, requestBytes, responseBytes, ms, result,
+                    reason.isEmpty() ? "" : " (" + reason + ")"));
+        }
+    }
+
+    private void commit(int requestBytes, int responseBytes, String result, String reason) {
         event.end();
         if (event.shouldCommit()) {
             event.operation = operations;
@@ -58,12 +79,6 @@ final class Trace {
             event.result = result;
             event.reason = reason;
             event.commit();
-        }
-        if (LOG.isLoggable(Level.DEBUG)) {
-            double ms = (System.nanoTime() - start) / 1e6;
-            LOG.log(Level.DEBUG, String.format(Locale.ROOT, "KMIP %s to %s (KMIP %s): %d B sent, %d B received in %.1f ms: %s%s",
-                    operations, server, version, requestBytes, responseBytes, ms, result,
-                    reason.isEmpty() ? "" : " (" + reason + ")"));
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import javax.crypto.Cipher;
+import jdk.jfr.FlightRecorder;
 
 /**
  * Chooses the JCA provider of the envelope's bulk AES-256-GCM from the {@code kmip.bulkProvider}
@@ -112,6 +113,10 @@ public final class BulkProviders {
 
     private static void log(BulkProviderChoice c) {
         LOG.log(Level.DEBUG, () -> "bulk AES-256-GCM by " + c.description());
-        BulkProviderEvent.emit(c);
+        if (FlightRecorder.isInitialized()) {
+            // only then: loading an event class makes the JVM start JFR's machinery, 300-500 ms that a
+            // short command-line run cannot afford; a recording started later sees later choices
+            BulkProviderEvent.emit(c);
+        }
     }
 }

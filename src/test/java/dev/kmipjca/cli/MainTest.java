@@ -108,4 +108,16 @@ class MainTest {
         assertEquals(2, alone.code());
         assertTrue(alone.err().contains("--fail-reason goes with --fail-operation or --fail-all"), alone.err());
     }
+
+    @Test
+    void aNamedCommand_buildsOnlyThatCommandsModel_otherwiseAll() {
+        assertEquals(java.util.List.of(FileCrypt.Decrypt.class),
+                Main.selected(new String[] {"decrypt", "--in", "x"}).stream().map(Object::getClass).toList());
+        assertEquals(java.util.List.of(KeysCommand.class),
+                Main.selected(new String[] {"keys", "list"}).stream().map(Object::getClass).toList());
+        int all = Main.commands().size();
+        assertEquals(all, Main.selected(new String[0]).size());
+        assertEquals(all, Main.selected(new String[] {"--help"}).size());
+        assertEquals(all, Main.selected(new String[] {"encryptx"}).size());
+    }
 }
