@@ -155,7 +155,7 @@ final class FileCrypt {
             if (id == null || id.isBlank()) {
                 id = MasterKeyOfKeystore.initialise(server, spec.commandLine().getErr());
             }
-            return KmipEnvelopes.of(client, id.strip());
+            return KmipEnvelopes.of(client, id.strip(), settings);
         }
 
         @Override
@@ -180,7 +180,7 @@ final class FileCrypt {
 
         @Override
         Envelope envelope(KmipClient client, KmipSettings settings) {
-            return KmipEnvelopes.of(client, null);
+            return KmipEnvelopes.of(client, null, settings);
         }
 
         @Override
