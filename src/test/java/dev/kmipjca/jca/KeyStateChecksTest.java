@@ -169,4 +169,24 @@ class KeyStateChecksTest {
         assertTrue(dec.getMessage().startsWith("master key " + id + " is "), dec.getMessage());
         assertTrue(dec.getMessage().endsWith(": nothing wrapped under it can be unwrapped"), dec.getMessage());
     }
+
+    @Test
+    void generatedServerKey_firstEncryptionReadsNoState_andARevokedOneIsRefused() throws Exception {
+        load("1");
+        javax.crypto.KeyGenerator g = javax.crypto.KeyGenerator.getInstance("KMIP-AES", fx.provider);
+        g.init(dev.kmipjca.KmipKeyGenParameterSpec.of(null, 256).sameServerAs((KmipKey) master));
+        Key k = g.generateKey();
+        ServerLink link = ((ServerKeyHandle) k).link();
+        long before = link.client.roundTrips();
+        Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding", fx.provider);
+        gcm.init(Cipher.ENCRYPT_MODE, k);
+        gcm.doFinal(TEXT);
+        assertEquals(before + 1, link.client.roundTrips(), "the Encrypt only");
+        String uid = ((KmipKey) k).uniqueIdentifier();
+        fx.client().revoke(uid, RevocationReasonCode.CESSATION_OF_OPERATION, null, null);
+        Thread.sleep(1100);
+        InvalidKeyException e = assertThrows(InvalidKeyException.class,
+                () -> Cipher.getInstance("AES/GCM/NoPadding", fx.provider).init(Cipher.ENCRYPT_MODE, k));
+        assertTrue(e.getMessage().startsWith("master key " + uid + " is Deactivated on "), e.getMessage());
+    }
 }
