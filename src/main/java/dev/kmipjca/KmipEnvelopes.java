@@ -1,6 +1,7 @@
 package dev.kmipjca;
 
 import dev.kmipjca.client.KmipClient;
+import dev.kmipjca.config.KmipSettings;
 import dev.kmipjca.envelope.Envelope;
 import dev.kmipjca.jca.SharedEnvelopes;
 import java.security.GeneralSecurityException;
@@ -24,7 +25,10 @@ import java.util.Objects;
  *
  * <p>There is one envelope per connection and master key, shared by every caller (and by the
  * {@code KMIP-Envelope} cipher), so unwrapped data keys are cached across calls: in steady state no
- * call makes a KMIP round trip. Do not close it in a try-with-resources; if it is closed anyway, the
+ * call makes a KMIP round trip. Every shared envelope checks its master key's State, cached for
+ * {@code kmip.keyStatePollingSeconds} (docs/rotation.md): once the key is Deactivated, Compromised or
+ * Destroyed, encryption fails with a {@code KeyWrapException} naming the key and its State, while
+ * envelopes made earlier still decrypt where the server allows. Do not close it in a try-with-resources; if it is closed anyway, the
  * next call here makes a new one (with an empty cache).
  */
 public final class KmipEnvelopes {
@@ -72,5 +76,13 @@ public final class KmipEnvelopes {
      */
     public static Envelope of(KmipClient client, String masterKeyId) {
         return SharedEnvelopes.forClient(client, masterKeyId);
+    }
+
+    /**
+     * As {@link #of(KmipClient, String)}, with the {@code kmip.dataKey*} limits and {@code
+     * kmip.keyStatePollingSeconds} of {@code settings} (those the client was opened with).
+     */
+    public static Envelope of(KmipClient client, String masterKeyId, KmipSettings settings) {
+        return SharedEnvelopes.forClient(client, masterKeyId, Objects.requireNonNull(settings, "settings"));
     }
 }

@@ -16,15 +16,17 @@ import picocli.CommandLine.Spec;
         description = {"Shows kmip-jca end to end in a few seconds, with nothing but a JDK: starts the development"
             + " KMIP server in a temporary directory on a free loopback port, connects to it with the client.kmip it"
             + " generated, creates a master key on the server, wraps a locally generated data key with it on the"
-            + " server, encrypts a message locally with AES-256-GCM, unwraps and decrypts, rotates the master key"
-            + " (Re-key), then stops the server and removes the files.",
+            + " server, encrypts a message locally with AES-256-GCM, unwraps and decrypts, encrypts with KmipEnvelopes,"
+            + " rotates a KMIP keystore file's master key with KmipRotation (Re-key; the old key stays in the file's"
+            + " history), re-wraps an envelope made before the rotation (only its header changes), then stops the"
+            + " server and removes the files.",
             "Every step checks its result; the exit status is 0 only when all passed.", ""})
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--keep", description = "Keep the temporary directory (certificates, client.kmip, the wrapped"
-            + " data key, the encrypted message) and print its path.")
+    @Option(names = "--keep", description = "Keep the temporary directory (certificates, client.kmip, app.kmip,"
+            + " the wrapped data key, the encrypted message, the envelope) and print its path.")
     boolean keep;
 
     @Option(names = {"-v", "--verbose"}, description = "Show the server's request log and stack traces of failures.")

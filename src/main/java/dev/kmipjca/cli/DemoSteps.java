@@ -7,8 +7,6 @@ import dev.kmipjca.client.ObjectSpec;
 import dev.kmipjca.config.KmipSettings;
 import dev.kmipjca.protocol.AttributeKey;
 import dev.kmipjca.protocol.CryptographicAlgorithm;
-import dev.kmipjca.protocol.Link;
-import dev.kmipjca.protocol.LinkType;
 import dev.kmipjca.protocol.ProtocolVersion;
 import dev.kmipjca.protocol.State;
 import dev.kmipjca.server.DevServer;
@@ -16,7 +14,6 @@ import dev.kmipjca.server.DevServerConfig;
 import dev.kmipjca.transport.KmipTransport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +24,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The demo's story, step by step: a KMIP server, a client, a master key on the server, a data key
- * wrapped by it, a message encrypted locally, and a rotation. Add steps to {@link #story()}.
+ * wrapped by it, a message encrypted locally, envelope encryption, and a keystore's rotation
+ * ({@link DemoRotation}). Add steps to {@link #story()}.
  */
 final class DemoSteps {
     static final String WRAPPED_KEY_FILE = "data-key.wrapped";
@@ -46,8 +44,8 @@ final class DemoSteps {
                 new Demo.Step("encrypt a message", DemoSteps::encryptMessage),
                 new Demo.Step("decrypt the message", DemoSteps::decryptMessage),
                 new Demo.Step("envelope encryption", DemoSteps::envelope),
-                new Demo.Step("rotate the master key", DemoSteps::rotate),
-                new Demo.Step("re-wrap the data key", DemoSteps::rewrap));
+                new Demo.Step("rotate a keystore's master key", DemoRotation::rotate),
+                new Demo.Step("re-wrap an old envelope", DemoRotation::rewrap));
     }
 
     /** What always runs last. */
@@ -131,7 +129,7 @@ final class DemoSteps {
     /** The same story in one call: {@code KmipEnvelopes} (data keys generated, wrapped and cached for you). */
     static String envelope(DemoContext c) throws Exception {
         dev.kmipjca.envelope.Envelope e = dev.kmipjca.KmipEnvelopes.of(c.client, c.masterKeyId);
-        byte[] aad = "demo".getBytes(StandardCharsets.UTF_8);
+        byte[] aad = DemoRotation.AAD;
         long before = c.client.roundTrips();
         byte[] big = new byte[1 << 20];
         RANDOM.nextBytes(big);
@@ -146,43 +144,17 @@ final class DemoSteps {
         check(Arrays.equals(opened, big), "the streamed envelope decrypts");
         long trips = c.client.roundTrips() - before;
         check(trips <= 1, "one data key serves every message: " + trips + " round trips");
+        Files.write(c.file(DemoRotation.ENVELOPE_FILE), e.encrypt(c.message, aad)); // for the rotation steps
         return "KmipEnvelopes: 1 MiB streamed and 100 messages sealed and opened (envelope format, AES-256-GCM by "
                 + e.bulkProvider().name() + ", master key named in the header) with " + trips
                 + " KMIP round trip (the data key's wrap).";
     }
 
-    static String rotate(DemoContext c) throws Exception {
-        c.newMasterKeyId = c.client.reKey(c.masterKeyId);
-        Link replaced = c.client.getAttributes(c.newMasterKeyId).getAll(AttributeKey.LINK).stream()
-                .filter(l -> l.type().equals(LinkType.REPLACED_OBJECT_LINK)).findFirst().orElse(null);
-        check(replaced != null && replaced.linkedObjectIdentifier().toString().equals(c.masterKeyId),
-                "the new key links to the old one (Replaced Object)");
-        Link replacement = c.client.getAttributes(c.masterKeyId).getAll(AttributeKey.LINK).stream()
-                .filter(l -> l.type().equals(LinkType.REPLACEMENT_OBJECT_LINK)).findFirst().orElse(null);
-        check(replacement != null && replacement.linkedObjectIdentifier().toString().equals(c.newMasterKeyId),
-                "the old key links to the new one (Replacement Object)");
-        check(Arrays.equals(decryptWith(c, c.masterKeyId), c.message), "the old wrapped data key still unwraps");
-        return "Master key rotated with KMIP Re-key: new key " + c.newMasterKeyId + " (Replaced/Replacement links);"
-                + " the old wrapped data key still unwraps with the old key.";
-    }
-
-    static String rewrap(DemoContext c) throws Exception {
-        Path file = c.file(WRAPPED_KEY_FILE);
-        byte[] dataKey = DemoWrapping.unwrap(c.client, c.masterKeyId, Files.readAllBytes(file));
-        try {
-            Files.write(file, DemoWrapping.wrap(c.client, c.newMasterKeyId, dataKey));
-        } finally {
-            Arrays.fill(dataKey, (byte) 0);
-        }
-        check(Arrays.equals(decryptWith(c, c.newMasterKeyId), c.message), "the message decrypts under the new key");
-        return "Data key re-wrapped under the new master key; the message (not re-encrypted) decrypts through it.";
-    }
-
     static String stop(DemoContext c) throws Exception {
         c.stop();
         if (c.keep) {
-            return "Server stopped; files kept in " + c.dir + " (server/client.kmip, " + WRAPPED_KEY_FILE + ", "
-                    + MESSAGE_FILE + ").";
+            return "Server stopped; files kept in " + c.dir + " (server/client.kmip, server/" + DemoRotation.KEYSTORE_FILE + ", "
+                    + WRAPPED_KEY_FILE + ", " + MESSAGE_FILE + ", " + DemoRotation.ENVELOPE_FILE + ").";
         }
         c.delete();
         check(!Files.exists(c.dir), "the temporary directory is gone");

@@ -1,11 +1,10 @@
 package dev.kmipjca.cli;
 
+import dev.kmipjca.KmipEnvelopes;
 import dev.kmipjca.client.KmipClient;
 import dev.kmipjca.config.KmipSettings;
 import dev.kmipjca.envelope.Envelope;
-import dev.kmipjca.envelope.EnvelopeBuilder;
 import dev.kmipjca.envelope.KeyWrapException;
-import dev.kmipjca.envelope.KmipKeyWrapService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -134,14 +133,6 @@ final class FileCrypt {
         }
     }
 
-    /**
-     * The command's envelope, with the settings' {@code kmip.bulkProvider} and {@code kmip.dataKey*} limits;
-     * master keys are used on the server, never fetched; {@code masterKeyId} null: decryption only.
-     */
-    static Envelope envelope(KmipClient client, KmipSettings settings, String masterKeyId) {
-        EnvelopeBuilder b = Envelope.builder(new KmipKeyWrapService(client, false)).settings(settings);
-        return b.masterKeyId(masterKeyId).build();
-    }
 
     /** Copies {@code from} to {@code to} through a 1 MiB buffer, counting progress. */
     static void copy(InputStream from, OutputStream to, Progress p) throws IOException {
@@ -169,7 +160,7 @@ final class FileCrypt {
             if (id == null || id.isBlank()) {
                 id = MasterKeyOfKeystore.initialise(server, spec.commandLine().getErr());
             }
-            return FileCrypt.envelope(client, settings, id.strip());
+            return KmipEnvelopes.of(client, id.strip(), settings);
         }
 
         @Override
@@ -194,7 +185,7 @@ final class FileCrypt {
 
         @Override
         Envelope envelope(KmipClient client, KmipSettings settings) {
-            return FileCrypt.envelope(client, settings, null);
+            return KmipEnvelopes.of(client, null, settings);
         }
 
         @Override

@@ -5,7 +5,10 @@ import dev.kmipjca.config.KmipSettings;
 import dev.kmipjca.envelope.EnvelopeFormatException;
 import dev.kmipjca.envelope.EnvelopeHeader;
 import dev.kmipjca.envelope.KeyWrapException;
+import dev.kmipjca.envelope.KeyWrapService;
 import dev.kmipjca.envelope.KmipKeyWrapService;
+import dev.kmipjca.envelope.MasterKeyStates;
+import dev.kmipjca.envelope.StateCheckedKeyWrapService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,6 +16,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -76,7 +80,8 @@ final class RewrapCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (KmipClient client = server.openClient(settings);
              KmipKeyWrapService wrap = new KmipKeyWrapService(client, fetch)) {
-            Rewrapper r = new Rewrapper(wrap, master);
+            Rewrapper r = new Rewrapper(new StateCheckedKeyWrapService(wrap, new MasterKeyStates(client,
+                    settings.keyStatePollingSeconds(), Clock.systemUTC())), master);
             if (target.in != null) {
                 boolean changed = inPlace ? r.inPlace(target.in) : r.copy(target.in, out);
                 o.println((changed ? "rewrapped " : "already current (copied) ") + target.in
@@ -120,7 +125,7 @@ final class RewrapCommand implements Callable<Integer> {
     }
 
     /** Re-wraps one envelope stream to another; false when the header already names the master key. */
-    record Rewrapper(KmipKeyWrapService wrap, String master) {
+    record Rewrapper(KeyWrapService wrap, String master) {
         boolean rewrap(InputStream in, OutputStream out)
                 throws IOException, EnvelopeFormatException, GeneralSecurityException, KeyWrapException {
             EnvelopeHeader h = EnvelopeHeader.read(in);

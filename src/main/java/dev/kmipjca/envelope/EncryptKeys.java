@@ -78,6 +78,9 @@ final class EncryptKeys {
     Slot acquire(long bytes) throws KeyWrapException {
         for (;;) {
             Slot s = current;
+            if (s != null) {
+                service.checkWrap(masterKeyId); // the master key's State, cached: no round trip in steady state
+            }
             if (s != null && s.tryReserve(bytes, clock.getAsLong(), limits) && s.key.acquire()) {
                 return s;
             }

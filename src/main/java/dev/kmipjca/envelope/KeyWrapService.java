@@ -21,4 +21,13 @@ public interface KeyWrapService {
      * wrapped key names. The caller owns the result and zeroes it when done.
      */
     byte[] unwrap(WrappedKey wrapped, byte[] associatedData) throws KeyWrapException;
+
+    /**
+     * Called before each message is encrypted under a data key that this service wrapped under
+     * {@code masterKeyId} (data keys are cached, so most messages call no {@link #wrap}): throws when
+     * the master key may no longer protect new data. Must be cheap: no round trip in steady state. The
+     * default allows everything; {@link StateCheckedKeyWrapService} checks the key's State.
+     */
+    default void checkWrap(String masterKeyId) throws KeyWrapException {
+    }
 }

@@ -13,12 +13,12 @@ import dev.kmipjca.protocol.Bytes;
 import dev.kmipjca.protocol.CryptographicAlgorithm;
 import dev.kmipjca.protocol.CryptographicParameters;
 import dev.kmipjca.protocol.Decrypt;
+import dev.kmipjca.protocol.Encrypt;
 import dev.kmipjca.protocol.GetAttributes;
 import dev.kmipjca.protocol.KmipResultException;
 import dev.kmipjca.protocol.ObjectType;
 import dev.kmipjca.protocol.Operation;
 import dev.kmipjca.protocol.ProtocolVersion;
-import dev.kmipjca.protocol.ResultReason;
 import dev.kmipjca.protocol.State;
 import dev.kmipjca.protocol.UniqueId;
 import dev.kmipjca.transport.BadResponseException;
@@ -61,6 +61,8 @@ public final class KmipKeyWrapService implements KeyWrapService, AutoCloseable {
     private final KmipClient client;
     private final boolean allowMasterKeyFetch;
     private final boolean requireActiveOnUnwrap;
+    /** Where the State read with each checked unwrap is recorded, or null. */
+    private final MasterKeyStates observer;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, byte[]> fetchedKeys = new ConcurrentHashMap<>();
     private volatile boolean localMode;
@@ -77,9 +79,19 @@ public final class KmipKeyWrapService implements KeyWrapService, AutoCloseable {
      *                              Active (servers may let Deactivated and Compromised keys decrypt)
      */
     public KmipKeyWrapService(KmipClient client, boolean allowMasterKeyFetch, boolean requireActiveOnUnwrap) {
+        this(client, allowMasterKeyFetch, requireActiveOnUnwrap, null);
+    }
+
+    /**
+     * @param observer where the State read with each checked unwrap is recorded ({@link
+     *                 MasterKeyStates#observed}), so that later wrap checks find it cached; null for none
+     */
+    public KmipKeyWrapService(KmipClient client, boolean allowMasterKeyFetch, boolean requireActiveOnUnwrap,
+                              MasterKeyStates observer) {
         this.client = client;
         this.allowMasterKeyFetch = allowMasterKeyFetch;
         this.requireActiveOnUnwrap = requireActiveOnUnwrap;
+        this.observer = observer;
     }
 
     /** True once the server was found unable to Encrypt/Decrypt and the master key is used locally. */
@@ -109,6 +121,57 @@ public final class KmipKeyWrapService implements KeyWrapService, AutoCloseable {
         }
         byte[] ct = local(Cipher.ENCRYPT_MODE, masterKeyId, iv, key, associatedData);
         return new WrappedKey(masterKeyId, WrappedKey.AES_256_GCM, iv, ct);
+    }
+
+    /**
+     * {@link #wrap} with the master key's State read in the same message (Get Attributes, then Encrypt)
+     * and recorded in {@code states}; a key that is not Active is refused with {@link
+     * MasterKeyStates#checkWrap}'s error even when the server would encrypt.
+     */
+    WrappedKey wrapReadingState(String id, byte[] key, byte[] aad, MasterKeyStates states) throws KeyWrapException {
+        checkOpen();
+        if (localMode) {
+            states.checkWrap(id);
+            return wrap(id, key, aad);
+        }
+        byte[] iv = new byte[IV_BYTES];
+        random.nextBytes(iv);
+        Bytes data = Bytes.of(key);
+        try {
+            if (client.protocolVersion().isBefore(ProtocolVersion.V1_4)) {
+                states.checkWrap(id);
+                return wrap(id, key, aad); // explains the version, or falls back when allowed
+            }
+            BatchResult r = client.batch().getAttributes(id, "State").add(Encrypt.Request.of(UniqueId.of(id), GCM,
+                    data, Bytes.of(iv), aad == null ? null : Bytes.of(aad))).execute();
+            if (!r.item(0).isSuccess()) {
+                String gone = MasterKeyStates.stateOf(r.item(0).failure());
+                if (gone == null) {
+                    throw Failures.map(r.item(0).failure(), id, Operation.GET_ATTRIBUTES);
+                }
+                states.observed(id, gone);
+                throw states.refusal(id, gone);
+            }
+            State state = r.item(0).payload(GetAttributes.Response.class).attributes().get(AttributeKey.STATE);
+            states.observed(id, MasterKeyStates.stateOf(state));
+            if (!State.ACTIVE.equals(state)) {
+                throw states.refusal(id, MasterKeyStates.stateOf(state));
+            }
+            if (!r.item(1).isSuccess()) {
+                if (!(r.item(1).failure() instanceof KmipResultException.OperationNotSupported)) {
+                    throw Failures.map(r.item(1).failure(), id, Operation.ENCRYPT);
+                }
+                return wrap(id, key, aad); // switches to the fetched key when allowed, else explains
+            }
+            Encrypt.Response e = r.item(1).payload(Encrypt.Response.class);
+            return fromServer(id, iv, new EncryptResult(e.data(), e.ivCounterNonce(), e.tag()));
+        } catch (KmipResultException e) {
+            throw Failures.map(e, id, Operation.ENCRYPT);
+        } catch (IOException | BadResponseException e) {
+            throw Failures.unavailable(id, "wrap", e);
+        } finally {
+            data.wipe();
+        }
     }
 
     private static WrappedKey fromServer(String id, byte[] iv, EncryptResult r) throws KeyWrapException {
@@ -183,6 +246,9 @@ public final class KmipKeyWrapService implements KeyWrapService, AutoCloseable {
                 throw Failures.map(r.item(0).failure(), id, Operation.GET_ATTRIBUTES);
             }
             State state = r.item(0).payload(GetAttributes.Response.class).attributes().get(AttributeKey.STATE);
+            if (observer != null) {
+                observer.observed(id, MasterKeyStates.stateOf(state));
+            }
             if (!State.ACTIVE.equals(state)) {
                 throw new KeyWrapException(Kind.KEY_NOT_USABLE, id, "the master key " + id + " is " + state + " on "
                         + r.server() + ", not Active (revoked or not yet activated)", null);
@@ -295,54 +361,5 @@ public final class KmipKeyWrapService implements KeyWrapService, AutoCloseable {
     public String toString() {
         return "KmipKeyWrapService[" + client.servers() + ", " + (localMode ? "master key fetched (opted in)"
                 : "server-side Encrypt/Decrypt") + "]";
-    }
-
-    /** Turns client failures into {@link KeyWrapException}s. */
-    static final class Failures {
-        private Failures() {
-        }
-
-        static KeyWrapException map(KmipResultException e, String id, Operation op) {
-            int r = e.reasonValue();
-            Kind kind;
-            if (e instanceof KmipResultException.ItemNotFound || r == ResultReason.OBJECT_DESTROYED.value()) {
-                kind = Kind.KEY_NOT_FOUND;
-            } else if (op.equals(Operation.DECRYPT) && (e instanceof KmipResultException.CryptographicFailure
-                    || r == ResultReason.GENERAL_FAILURE.value())) {
-                kind = Kind.AUTHENTICATION_FAILED; // PyKMIP answers a wrong GCM tag with General Failure
-            } else if (e instanceof KmipResultException.PermissionDenied || e instanceof KmipResultException.IllegalOperation
-                    || r == ResultReason.INCOMPATIBLE_CRYPTOGRAPHIC_USAGE_MASK.value()) {
-                kind = Kind.KEY_NOT_USABLE;
-            } else {
-                kind = Kind.OTHER;
-            }
-            String what = kind == Kind.AUTHENTICATION_FAILED ? "the wrapped key or its associated data does not"
-                    + " authenticate under master key " + id : "master key " + id;
-            return new KeyWrapException(kind, id, what + ": " + e.getMessage(), e);
-        }
-
-        static KeyWrapException unavailable(String id, String what, Exception e) {
-            return new KeyWrapException(Kind.UNAVAILABLE, id, "could not " + what + " with master key " + id + ": "
-                    + e.getMessage(), e);
-        }
-
-        /** "the KMIP server S does not support Encrypt (Query ...; a probe ...)" or the version problem. */
-        static String whyUnsupported(KmipClient client, Operation op, Exception cause) {
-            String server = client.servers().toString();
-            if (cause instanceof UnsupportedOperationException) {
-                return "the KMIP server " + server + " cannot do AES-GCM " + op + " at the negotiated protocol version ("
-                        + cause.getMessage() + "); allow KMIP 1.4 or later with kmip.protocolVersionMax";
-            }
-            String detail;
-            try {
-                var caps = client.capabilities();
-                server = caps.server().toString();
-                detail = "Query " + (caps.supports(op) ? "lists it" : "does not list it") + ", a probe says "
-                        + (client.probe(op) ? "served" : "Operation Not Supported");
-            } catch (KmipResultException | IOException | BadResponseException | RuntimeException e) {
-                detail = "the server answered Operation Not Supported";
-            }
-            return "the KMIP server " + server + " does not support " + op + " (" + detail + ")";
-        }
     }
 }

@@ -9,8 +9,6 @@ import dev.kmipjca.protocol.State;
 import dev.kmipjca.transport.BadResponseException;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,18 +17,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * is older than {@code kmip.keyStatePollingSeconds} (-1: never read, nothing refused here). Active keys
  * wrap and unwrap; Pre-Active, Deactivated and Compromised keys do not wrap (new data would be
  * protected by a key that is being retired) but unwrap where the server allows it; Destroyed keys and
- * keys the server does not know are an error both ways. Each change of a key's State is logged once at
- * WARNING and recorded as a JFR event ({@link MasterKeyStateEvent}). Thread-safe.
+ * keys the server does not know are an error both ways. A State read elsewhere in a batch (the keystore
+ * load, a batched wrap) is handed in with {@link #observed}, so that it costs no round trip of its own.
+ * Each change of a key's State is logged once at WARNING and recorded as a JFR event
+ * ({@link MasterKeyStateEvent}). Thread-safe; a cached check is a map look-up and a clock read.
  */
 public final class MasterKeyStates {
     private static final System.Logger LOG = System.getLogger("dev.kmipjca.envelope");
     /** A key the server does not know (Item Not Found). */
-    private static final String NOT_FOUND = "Not Found";
+    static final String NOT_FOUND = "Not Found";
+    private static final String ACTIVE = State.ACTIVE.toString();
 
-    private record Seen(String state, Instant at) {}
+    private record Seen(String state, long expiresMillis) {}
 
     private final KmipClient client;
-    private final Duration polling;
+    private final long pollingMillis;
     private final Clock clock;
     private final Map<String, Seen> seen = new ConcurrentHashMap<>();
 
@@ -40,77 +41,144 @@ public final class MasterKeyStates {
             throw new IllegalArgumentException("pollingSeconds must be -1 (off) or at least 1: " + pollingSeconds);
         }
         this.client = client;
-        this.polling = pollingSeconds == -1 ? null : Duration.ofSeconds(pollingSeconds);
+        this.pollingMillis = pollingSeconds == -1 ? -1 : pollingSeconds * 1000L;
         this.clock = clock;
+    }
+
+    /** False when polling is off ({@code kmip.keyStatePollingSeconds=-1}). */
+    public boolean enabled() {
+        return pollingMillis > 0;
+    }
+
+    /** True when {@link #state} would read the key's State from the server (polling on, nothing fresh cached). */
+    public boolean due(String keyId) {
+        if (pollingMillis < 0) {
+            return false;
+        }
+        Seen s = seen.get(keyId);
+        return s == null || clock.millis() >= s.expiresMillis();
     }
 
     /** The key's State as last read (reading it when the cached one is too old); null when polling is off. */
     public String state(String keyId) throws KeyWrapException {
-        if (polling == null) {
+        if (pollingMillis < 0) {
             return null;
         }
-        Instant now = clock.instant();
         Seen s = seen.get(keyId);
-        if (s != null && now.isBefore(s.at().plus(polling))) {
+        if (s != null && clock.millis() < s.expiresMillis()) {
             return s.state();
         }
         String fresh = read(keyId);
-        Seen previous = seen.put(keyId, new Seen(fresh, now));
-        String old = previous == null ? null : previous.state();
-        if (!fresh.equals(old) && (old != null || !fresh.equals(State.ACTIVE.toString()))) {
-            LOG.log(System.Logger.Level.WARNING, "master key " + keyId + " is now " + fresh + " on " + client.servers()
-                    + (old == null ? "" : " (was " + old + ")"));
-            MasterKeyStateEvent e = new MasterKeyStateEvent();
-            e.keyId = keyId;
-            e.oldState = old == null ? "unknown" : old;
-            e.newState = fresh;
-            e.commit();
-        }
+        observed(keyId, fresh);
         return fresh;
     }
 
-    /** Refuses to wrap under a key that is not Active. */
-    public void checkWrap(String keyId) throws KeyWrapException {
-        String s = state(keyId);
-        if (s == null || s.equals(State.ACTIVE.toString())) {
+    /**
+     * Records a State read by another request (e.g. in the same batch as a Decrypt or Encrypt): cached
+     * for the polling period, logged and recorded as an event when it changed. Nothing when polling is off.
+     */
+    public void observed(String keyId, String state) {
+        if (pollingMillis < 0) {
             return;
         }
-        gone(keyId, s);
-        throw new KeyWrapException(Kind.KEY_NOT_USABLE, keyId, "master key " + keyId + " is " + s + " on "
-                + client.servers() + ": it no longer encrypts (new data keys cannot be wrapped under it); data"
-                + " already encrypted under it still decrypts where the server allows. Rotate to a new master key"
-                + " (docs/rotation.md)", null);
+        Seen previous = seen.put(keyId, new Seen(state, clock.millis() + pollingMillis));
+        String old = previous == null ? null : previous.state();
+        if (!state.equals(old) && (old != null || !state.equals(ACTIVE))) {
+            LOG.log(System.Logger.Level.WARNING, "master key " + keyId + " is now " + state + " on " + client.servers()
+                    + (old == null ? "" : " (was " + old + ")"));
+            if (jdk.jfr.FlightRecorder.isInitialized()) { // else loading the event class would start JFR (300-500 ms)
+                MasterKeyStateEvent e = new MasterKeyStateEvent();
+                e.keyId = keyId;
+                e.oldState = old == null ? "unknown" : old;
+                e.newState = state;
+                e.commit();
+            }
+        }
     }
 
-    /** Refuses to unwrap under a key that is Destroyed or unknown to the server. */
+    /** Refuses to wrap (encrypt new data) under a key that is not Active. */
+    public void checkWrap(String keyId) throws KeyWrapException {
+        String s = state(keyId);
+        if (s == null || s.equals(ACTIVE)) {
+            return;
+        }
+        throw refusal(keyId, s);
+    }
+
+    /** The error for encrypting under a key in State {@code s} (not Active). */
+    KeyWrapException refusal(String keyId, String s) {
+        KeyWrapException gone = goneOrNull(keyId, s, null);
+        if (gone != null) {
+            return gone;
+        }
+        return new KeyWrapException(Kind.KEY_NOT_USABLE, keyId, "master key " + keyId + " is " + s + " on "
+                + client.servers() + ": it no longer encrypts (no new data or data keys can be protected under it);"
+                + " data already encrypted under it still decrypts where the server allows. Rotate to a new master"
+                + " key (docs/rotation.md)", null);
+    }
+
+    /** Refuses to unwrap under a key that is Destroyed or unknown to the server (reading its State when due). */
     public void checkUnwrap(String keyId) throws KeyWrapException {
         String s = state(keyId);
         if (s != null) {
-            gone(keyId, s);
+            KeyWrapException gone = goneOrNull(keyId, s, null);
+            if (gone != null) {
+                throw gone;
+            }
         }
     }
 
-    private void gone(String keyId, String s) throws KeyWrapException {
-        if (s.equals(NOT_FOUND) || s.startsWith("Destroyed")) {
-            throw new KeyWrapException(Kind.KEY_NOT_FOUND, keyId, "master key " + keyId + " is "
-                    + (s.equals(NOT_FOUND) ? "not known to " : s + " on ") + client.servers()
-                    + ": nothing wrapped under it can be unwrapped", null);
+    /** Like {@link #checkUnwrap} but only from the cache: never a round trip (the server decides the rest). */
+    void checkUnwrapCached(String keyId) throws KeyWrapException {
+        Seen s = pollingMillis < 0 ? null : seen.get(keyId);
+        if (s != null && clock.millis() < s.expiresMillis()) {
+            KeyWrapException gone = goneOrNull(keyId, s.state(), null);
+            if (gone != null) {
+                throw gone;
+            }
         }
+    }
+
+    /** The clear error for a key that is gone, after the server said so on an unwrap (recorded as its State). */
+    KeyWrapException gone(String keyId, KeyWrapException fromServer) {
+        String s = fromServer.getCause() instanceof KmipResultException.ItemNotFound ? NOT_FOUND : "Destroyed";
+        observed(keyId, s);
+        return goneOrNull(keyId, s, fromServer);
+    }
+
+    private KeyWrapException goneOrNull(String keyId, String s, Throwable cause) {
+        if (s.equals(NOT_FOUND) || s.startsWith("Destroyed")) {
+            return new KeyWrapException(Kind.KEY_NOT_FOUND, keyId, "master key " + keyId + " is "
+                    + (s.equals(NOT_FOUND) ? "not known to " : s + " on ") + client.servers()
+                    + ": nothing wrapped under it can be unwrapped", cause);
+        }
+        return null;
+    }
+
+    /** The State text of a Get Attributes answer: its State, or the failure that means the key is gone. */
+    static String stateOf(State s) {
+        return s == null ? "Unknown" : s.toString();
+    }
+
+    /** Not Found / Destroyed for the failures that mean the key is gone; null for any other failure. */
+    static String stateOf(KmipResultException e) {
+        if (e instanceof KmipResultException.ItemNotFound) {
+            return NOT_FOUND;
+        }
+        return e.reasonValue() == ResultReason.OBJECT_DESTROYED.value() ? "Destroyed" : null;
     }
 
     private String read(String keyId) throws KeyWrapException {
         try {
-            State s = client.getAttributes(keyId, "State").get(AttributeKey.STATE);
-            return s == null ? "Unknown" : s.toString();
-        } catch (KmipResultException.ItemNotFound e) {
-            return NOT_FOUND;
+            return stateOf(client.getAttributes(keyId, "State").get(AttributeKey.STATE));
         } catch (KmipResultException e) {
-            if (e.reasonValue() == ResultReason.OBJECT_DESTROYED.value()) {
-                return "Destroyed";
+            String s = stateOf(e);
+            if (s != null) {
+                return s;
             }
-            throw KmipKeyWrapService.Failures.map(e, keyId, dev.kmipjca.protocol.Operation.GET_ATTRIBUTES);
+            throw Failures.map(e, keyId, dev.kmipjca.protocol.Operation.GET_ATTRIBUTES);
         } catch (IOException | BadResponseException e) {
-            throw KmipKeyWrapService.Failures.unavailable(keyId, "check the state of", e);
+            throw Failures.unavailable(keyId, "check the state of", e);
         }
     }
 }

@@ -90,6 +90,7 @@ final class EnvelopeCipherSpi extends CipherSpi {
         closeMessage();
         if (op == Cipher.ENCRYPT_MODE) {
             envelope = SharedEnvelopes.forKey(key);
+            ((ServerKeyHandle) key).checkEncrypts(); // the master key's State, cached: no round trip in steady state
         } else if (op == Cipher.DECRYPT_MODE) {
             envelope = SharedEnvelopes.decryptingFor(key);
         } else {
@@ -132,8 +133,9 @@ final class EnvelopeCipherSpi extends CipherSpi {
             try {
                 encryptor = envelope.newEncryptor(Envelope.Form.SEGMENTED);
             } catch (KeyWrapException e) {
-                throw new ProviderException("could not wrap a new data key under master key " + e.masterKeyId()
-                        + ": " + e.getMessage(), e);
+                boolean state = e.kind() == KeyWrapException.Kind.KEY_NOT_USABLE || e.kind() == KeyWrapException.Kind.KEY_NOT_FOUND;
+                throw new ProviderException(state ? e.getMessage() : "could not wrap a new data key under master key "
+                        + e.masterKeyId() + ": " + e.getMessage(), e);
             }
         } else {
             decryptor = envelope.newDecryptor();

@@ -148,7 +148,7 @@ final class KeystoreLoader {
             masterKeyId = masterKeyId.strip();
         }
         try {
-            KeystoreContents c = KeystoreContents.create(file, masterKeyId, link.wrapService);
+            KeystoreContents c = KeystoreContents.create(file, masterKeyId, link.checkedWrapService);
             LOG.log(System.Logger.Level.DEBUG, "initialised a KMIP keystore under master key " + masterKeyId + " on "
                     + link.serversText() + "; store() records it in the file");
             return c;

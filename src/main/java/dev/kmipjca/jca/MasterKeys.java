@@ -47,6 +47,7 @@ final class MasterKeys {
         if (activate) {
             try {
                 link.client.activate(uid);
+                link.states.observed(uid, State.ACTIVE.toString()); // its first encryption reads no State
             } catch (KmipResultException | BadResponseException e) {
                 throw new IOException("created key " + uid + " (Name " + name + ") but could not activate it on "
                         + link.serversText() + ": " + e.getMessage(), e);
@@ -72,6 +73,9 @@ final class MasterKeys {
         ObjectType type = a.get(AttributeKey.OBJECT_TYPE);
         CryptographicAlgorithm alg = a.get(AttributeKey.CRYPTOGRAPHIC_ALGORITHM);
         State state = a.get(AttributeKey.STATE);
+        if (state != null) {
+            link.states.observed(id, state.toString());
+        }
         if (!ObjectType.SYMMETRIC_KEY.equals(type) || !CryptographicAlgorithm.AES.equals(alg)) {
             throw new IOException("kmip.keyIdentifier=" + id + " names a " + type + " (" + alg + ") on "
                     + link.serversText() + "; the master key must be an AES symmetric key");

@@ -194,6 +194,9 @@ final class ServerCipherSpi extends CipherSpi {
         } else {
             throw new InvalidAlgorithmParameterException("unknown cipher mode " + op);
         }
+        if (op == Cipher.ENCRYPT_MODE || op == Cipher.WRAP_MODE) {
+            h.checkEncrypts(); // the key's State, cached; decryption and unwrapping are left to the server
+        }
         opmode = op;
         key = h;
         iv = newIv;
@@ -269,6 +272,7 @@ final class ServerCipherSpi extends CipherSpi {
         reset();
         try {
             if (opmode == Cipher.ENCRYPT_MODE) {
+                checkStillEncrypts();
                 byte[] out = key.link().crypto.encrypt(mode, key.uniqueIdentifier(), iv, ad, tagBytes, input);
                 if (gcm()) {
                     mustReinit = true;
@@ -303,6 +307,15 @@ final class ServerCipherSpi extends CipherSpi {
         return result.length;
     }
 
+    /** A cipher initialised before the key was revoked stops too (a CBC cipher may be reused without init). */
+    private void checkStillEncrypts() {
+        try {
+            key.checkEncrypts();
+        } catch (InvalidKeyException e) {
+            throw new ProviderException(e.getMessage(), e);
+        }
+    }
+
     private void reset() {
         byte[] zeros = new byte[data.size()];
         data.reset();
@@ -330,7 +343,7 @@ final class ServerCipherSpi extends CipherSpi {
                     + " public key");
         }
         try {
-            return WrappedKeyBlob.encode(key.link().wrapService.wrap(key.uniqueIdentifier(), encoded,
+            return WrappedKeyBlob.encode(key.link().checkedWrapService.wrap(key.uniqueIdentifier(), encoded,
                     WrappedKeyBlob.aad(type, k.getAlgorithm())));
         } catch (KeyWrapException e) {
             throw failure("wrap", e);

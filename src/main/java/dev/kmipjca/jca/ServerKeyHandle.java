@@ -1,8 +1,11 @@
 package dev.kmipjca.jca;
 
+import dev.kmipjca.envelope.KeyWrapException;
 import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.security.InvalidKeyException;
+import java.security.ProviderException;
 import java.util.Objects;
 import javax.crypto.SecretKey;
 
@@ -37,6 +40,24 @@ final class ServerKeyHandle implements SecretKey, KmipKey {
 
     ServerLink link() {
         return link;
+    }
+
+    /**
+     * Refuses encryption and key wrapping under this key when its State (cached for {@code
+     * kmip.keyStatePollingSeconds}) is not Active: the message names the key and its State.
+     *
+     * @throws InvalidKeyException when the key is Pre-Active, Deactivated, Compromised, Destroyed or unknown
+     * @throws ProviderException when the State cannot be read (the server is unreachable)
+     */
+    void checkEncrypts() throws InvalidKeyException {
+        try {
+            link.states.checkWrap(uniqueIdentifier);
+        } catch (KeyWrapException e) {
+            if (e.kind() == KeyWrapException.Kind.UNAVAILABLE) {
+                throw new ProviderException(e.getMessage(), e);
+            }
+            throw new InvalidKeyException(e.getMessage(), e);
+        }
     }
 
     @Override

@@ -31,9 +31,12 @@ final class ServerLink implements AutoCloseable {
         this.checkedWrapService = new StateCheckedKeyWrapService(wrapService, states);
     }
 
-    /** A wrap service for opening a keystore: it also checks, in the same round trip, that the master key is Active. */
+    /**
+     * A wrap service for opening a keystore: it also checks, in the same round trip, that the master key
+     * is Active, and hands the State it read to {@link #states} (so the first encryption reads none).
+     */
     KmipKeyWrapService checkingWrapService() {
-        return new KmipKeyWrapService(client, settings.allowMasterKeyFetch(), true);
+        return new KmipKeyWrapService(client, settings.allowMasterKeyFetch(), true, states);
     }
 
     String serversText() {

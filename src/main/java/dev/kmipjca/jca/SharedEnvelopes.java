@@ -1,12 +1,16 @@
 package dev.kmipjca.jca;
 
 import dev.kmipjca.client.KmipClient;
+import dev.kmipjca.config.KmipSettings;
 import dev.kmipjca.envelope.Envelope;
 import dev.kmipjca.envelope.EnvelopeBuilder;
 import dev.kmipjca.envelope.KeyWrapService;
 import dev.kmipjca.envelope.KmipKeyWrapService;
+import dev.kmipjca.envelope.MasterKeyStates;
+import dev.kmipjca.envelope.StateCheckedKeyWrapService;
 import java.security.InvalidKeyException;
 import java.security.Key;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -17,7 +21,9 @@ import java.util.WeakHashMap;
  * and ciphers: an application that encrypts through the {@code KMIP-Envelope} cipher or through
  * {@code dev.kmipjca.KmipEnvelopes} makes no KMIP round trip in steady state. The envelopes of a
  * keystore's connection take its {@code kmip.dataKey*} limits; those of a bare client the defaults.
- * An envelope that a caller closed is replaced on the next request. Thread-safe.
+ * An envelope that a caller closed is replaced on the next request. Every envelope checks the master
+ * key's State ({@link MasterKeyStates}, {@code kmip.keyStatePollingSeconds}): one that is no longer
+ * Active stops encrypting; decryption is left to the server. Thread-safe.
  */
 public final class SharedEnvelopes {
     /** Per connection (a ServerLink or a bare KmipClient), weakly: per master key id ("" for decrypt-only). */
@@ -35,14 +41,14 @@ public final class SharedEnvelopes {
      */
     public static Envelope forKey(Key handle) throws InvalidKeyException {
         ServerLink link = link(handle);
-        return get(link, ((KmipKey) handle).uniqueIdentifier(), () -> Envelope.builder(link.wrapService)
+        return get(link, ((KmipKey) handle).uniqueIdentifier(), () -> Envelope.builder(link.checkedWrapService)
                 .settings(link.settings));
     }
 
     /** A shared envelope over the connection of {@code handle} that decrypts only (any master key). */
     static Envelope decryptingFor(Key handle) throws InvalidKeyException {
         ServerLink link = link(handle);
-        return get(link, "", () -> Envelope.builder(link.wrapService).settings(link.settings));
+        return get(link, "", () -> Envelope.builder(link.checkedWrapService).settings(link.settings));
     }
 
     /**
@@ -50,12 +56,27 @@ public final class SharedEnvelopes {
      * (null: decryption only). Master keys are used on the server (Encrypt and Decrypt), never fetched.
      */
     public static Envelope forClient(KmipClient client, String masterKeyId) {
-        Objects.requireNonNull(client, "client");
-        return get(client, masterKeyId == null ? "" : masterKeyId, () -> Envelope.builder(service(client)));
+        return forClient(client, masterKeyId, null);
     }
 
-    private static synchronized KeyWrapService service(KmipClient client) {
-        return CLIENT_SERVICES.computeIfAbsent(client, c -> new KmipKeyWrapService(c, false));
+    /**
+     * As {@link #forClient(KmipClient, String)}, with the {@code kmip.dataKey*} limits and {@code
+     * kmip.keyStatePollingSeconds} of {@code settings} (null: the defaults). The State polling of a client
+     * is fixed by the first call for it.
+     */
+    public static Envelope forClient(KmipClient client, String masterKeyId, KmipSettings settings) {
+        Objects.requireNonNull(client, "client");
+        return get(client, masterKeyId == null ? "" : masterKeyId, () -> {
+            EnvelopeBuilder b = Envelope.builder(service(client, settings));
+            return settings == null ? b : b.settings(settings);
+        });
+    }
+
+    /** The client's wrap service: server-side Encrypt/Decrypt behind the master key State check. */
+    private static synchronized KeyWrapService service(KmipClient client, KmipSettings settings) {
+        int polling = settings == null ? KmipSettings.DEFAULT_KEY_STATE_POLLING_SECONDS : settings.keyStatePollingSeconds();
+        return CLIENT_SERVICES.computeIfAbsent(client, c -> new StateCheckedKeyWrapService(new KmipKeyWrapService(c, false),
+                new MasterKeyStates(c, polling, Clock.systemUTC())));
     }
 
     private static ServerLink link(Key handle) throws InvalidKeyException {

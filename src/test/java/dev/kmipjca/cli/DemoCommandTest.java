@@ -39,7 +39,14 @@ class DemoCommandTest {
         assertTrue(lines.get(7).contains("KmipEnvelopes: 1 MiB streamed and 100 messages")
                 && lines.get(7).contains("with 1 KMIP round trip"), lines.get(7));
         assertTrue(lines.get(7).matches(".*AES-256-GCM by (ACCP|SunJCE), .*"), "names the bulk provider: " + lines.get(7));
-        assertTrue(lines.get(8).contains("the old wrapped data key still unwraps with the old key"), lines.get(7));
+        Matcher rotated = Pattern.compile(" 8\\. \\[ *\\d+ ms] Keystore app\\.kmip rotated with KmipRotation \\(KMIP"
+                + " Re-key, old key kept\\): master key (\\S+) -> (\\S+); the file now has kmip\\.keyIdentifier=\\2 and"
+                + " its key history kmipjca\\.history\\.0 names \\1; its entry reads back unchanged\\.").matcher(lines.get(8));
+        assertTrue(rotated.matches(), lines.get(8));
+        assertTrue(lines.get(3).contains(rotated.group(1)), "the old key is the demo's master key: " + lines.get(3));
+        assertTrue(lines.get(9).matches(" 9\\. \\[ *\\d+ ms] Envelope message\\.env made before the rotation still"
+                + " decrypts \\(header names " + rotated.group(1) + "\\); rewrap moved it to " + rotated.group(2)
+                + ": header \\d+ -> \\d+ bytes rewritten, body \\d+ bytes unchanged byte for byte\\."), lines.get(9));
         assertTrue(lines.get(10).endsWith("Server stopped and its temporary files removed."), lines.get(10));
         assertTrue(lines.get(11).matches("Demo passed: 10 steps in \\d+\\.\\d s\\."), lines.get(11));
         assertFalse(Files.exists(workDir(r.out())), "removed");
@@ -57,6 +64,8 @@ class DemoCommandTest {
             assertTrue(Files.isRegularFile(dir.resolve("server/client.kmip")));
             assertEquals(1 + 12 + 32 + 16, Files.size(dir.resolve(DemoSteps.WRAPPED_KEY_FILE)), "iv length, iv, key, tag");
             assertEquals(12 + DemoSteps.MESSAGE.length() + 16, Files.size(dir.resolve(DemoSteps.MESSAGE_FILE)));
+            assertTrue(Files.readString(dir.resolve("server/" + DemoRotation.KEYSTORE_FILE)).contains("kmipjca.history.0="));
+            assertTrue(Files.isRegularFile(dir.resolve(DemoRotation.ENVELOPE_FILE)));
         } finally {
             new DemoContext(dir, false).delete();
         }

@@ -36,7 +36,10 @@ class DemoJarIT {
             for (String line : List.of("Development KMIP server started on 127.0.0.1:", "KMIP 2.1 negotiated.",
                     "Master key created on the server and activated", "wrapped ON THE SERVER (KMIP Encrypt, AES-GCM)",
                     "encrypted locally with AES-256-GCM (SunJCE)", "\"" + DemoSteps.MESSAGE + "\"",
-                    "Master key rotated with KMIP Re-key", "Data key re-wrapped under the new master key",
+                    "rotated with KmipRotation (KMIP Re-key, old key kept): master key ",
+                    "its key history kmipjca.history.0 names ", "its entry reads back unchanged.",
+                    "made before the rotation still decrypts (header names ", "; rewrap moved it to ",
+                    "bytes unchanged byte for byte.",
                     "Server stopped and its temporary files removed.", "Demo passed: 10 steps in ")) {
                 assertTrue(text.contains(line), "'" + line + "' in:\n" + text);
             }

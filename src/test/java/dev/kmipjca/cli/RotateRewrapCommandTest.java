@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.Arrays;
+import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -156,5 +157,85 @@ class RotateRewrapCommandTest {
         MainTest.Run r = run("rewrap", "--in", "x.env");
         assertEquals(2, r.code(), r.toString());
         assertTrue(r.err().contains("with --in give exactly one of --out OUT and --in-place"), r.err());
+    }
+
+    /** The logical lines of the file (continuations joined) that start with {@code prefix}. */
+    static List<String> lines(Path file, String prefix) throws Exception {
+        List<String> logical = new java.util.ArrayList<>();
+        StringBuilder b = new StringBuilder();
+        for (String l : Files.readAllLines(file)) {
+            b.append(b.length() == 0 ? l : l.strip());
+            if (l.endsWith("\\")) {
+                b.setLength(b.length() - 1);
+            } else {
+                logical.add(b.toString());
+                b.setLength(0);
+            }
+        }
+        return logical.stream().filter(l -> l.startsWith(prefix)).toList();
+    }
+
+    @Test
+    void rotate_newKeystoreKey_entriesReadBackWithTheSameValues_reEncrypted_historyNamesBothMasterKeys() throws Exception {
+        KeyStore ks = KeyStore.getInstance("KMIP", new KmipProvider());
+        ks.load(new KmipKeyStoreParameter(keystore, null));
+        for (int i = 1; i <= 3; i++) {
+            byte[] v = new byte[32];
+            Arrays.fill(v, (byte) i);
+            ks.setKeyEntry("key-" + i, new SecretKeySpec(v, "AES"), null, null);
+        }
+        ks.store(null);
+        List<String> entriesBefore = lines(keystore, "kmipjca.entry.");
+        String keystoreKeyBefore = lines(keystore, "kmipjca.keystoreKey").get(0);
+        assertEquals(0, run("rotate").code(), "a first, ordinary rotation");
+        String second = KmipSettings.load(keystore).keyIdentifier();
+        assertEquals(entriesBefore, lines(keystore, "kmipjca.entry."), "an ordinary rotation leaves entries alone");
+
+        MainTest.Run r = run("rotate", "--new-keystore-key");
+        assertEquals(0, r.code(), r.toString());
+        String third = KmipSettings.load(keystore).keyIdentifier();
+        assertEquals("rotated " + keystore + " from master key " + second + " to " + third + " (Re-key; old key: keep)",
+                r.out().strip());
+        List<String> entriesAfter = lines(keystore, "kmipjca.entry.");
+        assertEquals(entriesBefore.size(), entriesAfter.size());
+        for (int i = 0; i < entriesBefore.size(); i++) {
+            assertNotEquals(entriesBefore.get(i), entriesAfter.get(i), "every entry re-encrypted under a new keystore key");
+        }
+        assertNotEquals(keystoreKeyBefore, lines(keystore, "kmipjca.keystoreKey").get(0));
+        List<String> history = lines(keystore, "kmipjca.history.");
+        assertEquals(2, history.size(), history.toString());
+        assertTrue(history.get(0).contains(firstMaster), history.toString());
+        assertTrue(history.get(1).contains(second), history.toString());
+
+        KeyStore reloaded = KeyStore.getInstance("KMIP", new KmipProvider());
+        reloaded.load(new KmipKeyStoreParameter(keystore, null));
+        assertArrayEquals(new byte[16], reloaded.getKey("data", null).getEncoded());
+        for (int i = 1; i <= 3; i++) {
+            byte[] v = new byte[32];
+            Arrays.fill(v, (byte) i);
+            assertArrayEquals(v, reloaded.getKey("key-" + i, null).getEncoded(), "key-" + i);
+        }
+    }
+
+    @Test
+    void encrypt_afterTheMasterKeyWasRevoked_refusedNamingKeyAndState_decryptOfEarlierFileWorks() throws Exception {
+        Path plain = dir.resolve("plain.txt");
+        Files.writeString(plain, "before the revocation");
+        Path sealed = dir.resolve("plain.env");
+        assertEquals(0, run("encrypt", "-q", "--in", plain.toString(), "--out", sealed.toString()).code());
+        client.revoke(firstMaster, RevocationReasonCode.CESSATION_OF_OPERATION, null, null);
+
+        Path refused = dir.resolve("refused.env");
+        MainTest.Run r = run("encrypt", "-q", "--in", plain.toString(), "--out", refused.toString());
+        assertEquals(1, r.code(), r.toString());
+        assertTrue(r.err().contains("cryptographic failure: the master key " + firstMaster + " could not be used"
+                + " (KEY_NOT_USABLE): master key " + firstMaster + " is Deactivated on " + client.servers()
+                + ": it no longer encrypts"), r.err());
+        assertTrue(!Files.exists(refused), "nothing written");
+
+        Path opened = dir.resolve("opened.txt");
+        MainTest.Run d = run("decrypt", "-q", "--in", sealed.toString(), "--out", opened.toString());
+        assertEquals(0, d.code(), d.toString());
+        assertEquals("before the revocation", Files.readString(opened));
     }
 }

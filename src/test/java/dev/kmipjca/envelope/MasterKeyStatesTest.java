@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kmipjca.client.KmipClient;
 import dev.kmipjca.client.ObjectSpec;
@@ -20,6 +21,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -76,6 +81,13 @@ class MasterKeyStatesTest {
         }
     }
 
+    /** The message users see when a key in {@code state} is asked to encrypt. */
+    static String refusal(String id, String state) {
+        return "master key " + id + " is " + state + " on " + client.servers() + ": it no longer encrypts (no new data"
+                + " or data keys can be protected under it); data already encrypted under it still decrypts where the"
+                + " server allows. Rotate to a new master key (docs/rotation.md)";
+    }
+
     static String masterKey() throws Exception {
         String uid = client.create(CryptographicAlgorithm.AES, 256, ObjectSpec.of("state test",
                 CryptographicUsageMask.ENCRYPT | CryptographicUsageMask.DECRYPT));
@@ -96,9 +108,7 @@ class MasterKeyStatesTest {
         KeyWrapException e = assertThrows(KeyWrapException.class,
                 () -> Envelope.builder(wrap).masterKeyId(id).build().encrypt(new byte[1], AAD));
         assertEquals(KeyWrapException.Kind.KEY_NOT_USABLE, e.kind());
-        assertEquals("master key " + id + " is Deactivated on " + client.servers() + ": it no longer encrypts (new data"
-                + " keys cannot be wrapped under it); data already encrypted under it still decrypts where the server"
-                + " allows. Rotate to a new master key (docs/rotation.md)", e.getMessage());
+        assertEquals(refusal(id, "Deactivated"), e.getMessage());
         assertArrayEquals("secret".getBytes(StandardCharsets.UTF_8),
                 Envelope.builder(wrap).masterKeyId(id).build().decrypt(env, AAD));
     }
@@ -173,5 +183,140 @@ class MasterKeyStatesTest {
         assertEquals(id, events.get(0).getString("keyId"));
         assertEquals("Active", events.get(0).getString("oldState"));
         assertEquals("Deactivated", events.get(0).getString("newState"));
+    }
+
+    @Test
+    void cachedDataKey_revokedMasterKey_nextMessageAfterThePollingIntervalRefused_withoutANewWrap() throws Exception {
+        String id = masterKey();
+        TestClock clock = new TestClock();
+        Envelope e = Envelope.builder(new StateCheckedKeyWrapService(new KmipKeyWrapService(client, false),
+                new MasterKeyStates(client, 60, clock))).masterKeyId(id).build();
+        byte[] before = e.encrypt("before".getBytes(StandardCharsets.UTF_8), AAD);
+        client.revoke(id, RevocationReasonCode.CESSATION_OF_OPERATION, null, null);
+        long trips = client.roundTrips();
+        e.encrypt(new byte[1], AAD);
+        assertEquals(trips, client.roundTrips(), "within the interval: the cached State and data key, no round trip");
+
+        clock.advance(Duration.ofSeconds(60));
+        KeyWrapException refused = assertThrows(KeyWrapException.class, () -> e.encrypt(new byte[1], AAD));
+        assertEquals(refusal(id, "Deactivated"), refused.getMessage());
+        assertEquals(KeyWrapException.Kind.KEY_NOT_USABLE, refused.kind());
+        assertThrows(KeyWrapException.class, () -> e.newEncryptor(Envelope.Form.SEGMENTED));
+        assertEquals(trips + 1, client.roundTrips(), "one Get Attributes for the interval");
+        assertArrayEquals("before".getBytes(StandardCharsets.UTF_8), e.decrypt(before, AAD));
+    }
+
+    @Test
+    void firstWrap_readsTheStateInTheSameRoundTripAsTheEncrypt() throws Exception {
+        String id = masterKey();
+        MasterKeyStates states = new MasterKeyStates(client, 900, new TestClock());
+        Envelope e = Envelope.builder(new StateCheckedKeyWrapService(new KmipKeyWrapService(client, false), states))
+                .masterKeyId(id).build();
+        long trips = client.roundTrips();
+        e.encrypt(new byte[10], AAD);
+        e.encrypt(new byte[10], AAD);
+        assertEquals(trips + 1, client.roundTrips(), "Get Attributes and Encrypt in one batch, then nothing");
+        assertEquals(false, states.due(id));
+        assertEquals("Active", states.state(id));
+    }
+
+    @Test
+    void firstWrap_underARevokedKey_refusedWithTheStateReadInTheBatch() throws Exception {
+        String id = masterKey();
+        client.revoke(id, RevocationReasonCode.CESSATION_OF_OPERATION, null, null);
+        MasterKeyStates states = new MasterKeyStates(client, 900, new TestClock());
+        KeyWrapService wrap = new StateCheckedKeyWrapService(new KmipKeyWrapService(client, false), states);
+        long trips = client.roundTrips();
+        KeyWrapException e = assertThrows(KeyWrapException.class,
+                () -> Envelope.builder(wrap).masterKeyId(id).build().encrypt(new byte[1], AAD));
+        assertEquals(refusal(id, "Deactivated"), e.getMessage());
+        assertEquals(trips + 1, client.roundTrips());
+    }
+
+    @Test
+    void destroyedMasterKey_encryptAndDecryptFailWithAClearError() throws Exception {
+        String id = masterKey();
+        KeyWrapService plain = new KmipKeyWrapService(client, false);
+        byte[] env = Envelope.builder(plain).masterKeyId(id).build().encrypt(new byte[3], AAD);
+        client.revoke(id, RevocationReasonCode.CESSATION_OF_OPERATION, null, null);
+        client.destroy(id);
+        KeyWrapService wrap = new StateCheckedKeyWrapService(plain, new MasterKeyStates(client, 900, new TestClock()));
+        KeyWrapException enc = assertThrows(KeyWrapException.class,
+                () -> Envelope.builder(wrap).masterKeyId(id).build().encrypt(new byte[1], AAD));
+        assertEquals(KeyWrapException.Kind.KEY_NOT_FOUND, enc.kind());
+        assertTrue(enc.getMessage().matches("master key " + id + " is (Destroyed.* on|not known to) .*: nothing wrapped"
+                + " under it can be unwrapped"), enc.getMessage());
+        KeyWrapException dec = assertThrows(KeyWrapException.class,
+                () -> Envelope.builder(new StateCheckedKeyWrapService(plain, new MasterKeyStates(client, 900,
+                        new TestClock()))).build().decrypt(env, AAD));
+        assertEquals(KeyWrapException.Kind.KEY_NOT_FOUND, dec.kind());
+        assertTrue(dec.getMessage().matches("master key " + id + " is (Destroyed.* on|not known to) .*: nothing wrapped"
+                + " under it can be unwrapped"), dec.getMessage());
+    }
+
+    @Test
+    void pollingOff_cachedDataKeyKeepsEncryptingAfterRevocation_andNoStateIsRead() throws Exception {
+        String id = masterKey();
+        Envelope e = Envelope.builder(new StateCheckedKeyWrapService(new KmipKeyWrapService(client, false),
+                new MasterKeyStates(client, -1, new TestClock()))).masterKeyId(id).build();
+        e.encrypt(new byte[1], AAD);
+        client.revoke(id, RevocationReasonCode.CESSATION_OF_OPERATION, null, null);
+        long trips = client.roundTrips();
+        e.encrypt(new byte[1], AAD);
+        assertEquals(trips, client.roundTrips());
+    }
+
+    @Test
+    void stateChange_loggedOnceAtWarning() throws Exception {
+        String id = masterKey();
+        TestClock clock = new TestClock();
+        MasterKeyStates states = new MasterKeyStates(client, 10, clock);
+        List<LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Handler h = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                if (r.getMessage().contains(id)) {
+                    records.add(r);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger log = Logger.getLogger("dev.kmipjca.envelope");
+        log.addHandler(h);
+        try {
+            states.state(id);
+            assertEquals(List.of(), records, "a key first seen Active is not news");
+            client.revoke(id, RevocationReasonCode.CESSATION_OF_OPERATION, null, null);
+            for (int i = 0; i < 3; i++) {
+                clock.advance(Duration.ofSeconds(10));
+                states.state(id);
+            }
+        } finally {
+            log.removeHandler(h);
+        }
+        assertEquals(1, records.size(), records.toString());
+        assertEquals(Level.WARNING, records.get(0).getLevel());
+        assertEquals("master key " + id + " is now Deactivated on " + client.servers() + " (was Active)",
+                records.get(0).getMessage());
+    }
+
+    @Test
+    void observed_seedsTheCache_soNoStateIsReadWithinTheInterval() throws Exception {
+        String id = masterKey();
+        TestClock clock = new TestClock();
+        MasterKeyStates states = new MasterKeyStates(client, 60, clock);
+        states.observed(id, "Active");
+        long trips = client.roundTrips();
+        states.checkWrap(id);
+        assertEquals(trips, client.roundTrips());
+        clock.advance(Duration.ofSeconds(60));
+        assertEquals(true, states.due(id));
     }
 }
