@@ -55,7 +55,7 @@ final class KmipKeyStoreSpi extends KeyStoreSpi {
             set(KeystoreLoader.fromProvider(engines, password), null); // null: no configuration, an empty keystore
             return;
         }
-        KeystoreFile file = KeystoreIo.parse(in);
+        KeystoreFile file = KeystoreIo.parse(in, engines.parsedFiles());
         set(KeystoreLoader.load(engines, file, Path.of("").toAbsolutePath(), password, true), null);
         rotateOnLoad(null);
     }
@@ -68,7 +68,7 @@ final class KmipKeyStoreSpi extends KeyStoreSpi {
         }
         Path file = KeystoreIo.pathOf(param).toAbsolutePath().normalize();
         char[] password = KeystoreIo.password(param.getProtectionParameter());
-        set(KeystoreLoader.load(engines, KeystoreIo.read(file), file.getParent(), password, false), file);
+        set(KeystoreLoader.load(engines, KeystoreIo.read(file, engines.parsedFiles()), file.getParent(), password, false), file);
         rotateOnLoad(file);
     }
 

@@ -51,22 +51,32 @@ public final class KeystoreFile {
 
     /** Reads a file (at most {@link #MAX_FILE_BYTES}). */
     public static KeystoreFile read(Path file) throws IOException, KeystoreException {
+        return parse(bytesOf(file));
+    }
+
+    /** Reads a stream to its end (at most {@link #MAX_FILE_BYTES}); the stream is not closed. */
+    public static KeystoreFile parse(InputStream in) throws IOException, KeystoreException {
+        return parse(bytesOf(in));
+    }
+
+    /** The bytes of a keystore file, refused (MALFORMED) when there are more than {@link #MAX_FILE_BYTES}. */
+    public static byte[] bytesOf(Path file) throws IOException, KeystoreException {
         long size = Files.size(file);
         if (size > MAX_FILE_BYTES) {
             throw new KeystoreException(Reason.MALFORMED, file + " has " + size + " bytes, more than the limit of "
                     + MAX_FILE_BYTES + " for a keystore file");
         }
-        return parse(Files.readAllBytes(file));
+        return Files.readAllBytes(file);
     }
 
-    /** Reads a stream to its end (at most {@link #MAX_FILE_BYTES}); the stream is not closed. */
-    public static KeystoreFile parse(InputStream in) throws IOException, KeystoreException {
+    /** A stream read to its end, refused (MALFORMED) past {@link #MAX_FILE_BYTES}; the stream is not closed. */
+    public static byte[] bytesOf(InputStream in) throws IOException, KeystoreException {
         byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
         if (bytes.length > MAX_FILE_BYTES) {
             throw new KeystoreException(Reason.MALFORMED, "the keystore is larger than the limit of "
                     + MAX_FILE_BYTES + " bytes");
         }
-        return parse(bytes);
+        return bytes;
     }
 
     /**

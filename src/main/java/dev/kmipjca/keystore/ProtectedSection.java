@@ -35,6 +35,13 @@ final class ProtectedSection {
      */
     final byte[] entryBlock;
     final int entryBlockLength;
+    /**
+     * Set once the authenticator of this instance was found to match: an HMAC, under the authenticator
+     * key that matched, of a fixed label and {@link #mac}. It holds no key material. {@link Unlock#open}
+     * compares it with the same HMAC under the key of a later open of this very instance (the same
+     * bytes), and when they are equal the whole section need not be authenticated again.
+     */
+    private volatile byte[] verifiedTag;
 
     private ProtectedSection(int beginLine, String masterKeyId, int masterKeyIdLine, WrappedKey wrappedKey,
             int keystoreKeyLine, List<RetiredMasterKey> history, List<SealedEntry> entries, byte[] mac, int macLine) {
@@ -138,6 +145,15 @@ final class ProtectedSection {
             e.feed(mac);
         }
         return mac.doFinal();
+    }
+
+    /** The tag a successful check left on this instance, or null. */
+    byte[] verifiedTag() {
+        return verifiedTag;
+    }
+
+    void verified(byte[] tag) {
+        verifiedTag = tag;
     }
 
     /** The authenticator of this section as read, computed over its contents (its entries in one piece when it can). */
