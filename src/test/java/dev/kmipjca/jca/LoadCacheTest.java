@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.Key;
 import java.security.KeyStore;
+import java.util.Arrays;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a provider keeps between loads: the last keystore file parsed (reused for the same bytes, with
- * its record of the authenticator check) and one link per settings, renewed when a credential file changes.
+ * What a provider keeps between loads: the last keystore files parsed (reused for the same bytes, with
+ * their record of the authenticator check) and one link per settings, renewed when a credential file changes.
  */
 class LoadCacheTest {
     @TempDir
@@ -68,7 +69,27 @@ class LoadCacheTest {
         assertSame(first, cache.parse(bytes.clone()));
         KeystoreFile other = cache.parse(Files.readAllBytes(keystoreWith("b")));
         assertNotSame(first, other);
-        assertNotSame(first, cache.parse(bytes.clone()), "one slot: the other file took it");
+        assertSame(first, cache.parse(bytes.clone()), "two files alternating both stay");
+    }
+
+    @Test
+    void parse_moreFilesThanItKeeps_forgetsTheLeastRecentlyUsed_andWipesItsBytes() throws Exception {
+        ParsedFileCache cache = new ParsedFileCache();
+        byte[][] files = new byte[ParsedFileCache.MAX_FILES + 1][];
+        KeystoreFile[] parses = new KeystoreFile[files.length];
+        for (int i = 0; i < files.length; i++) {
+            files[i] = Files.readAllBytes(keystoreWith("k" + i));
+        }
+        byte[] firstKept = files[0].clone();
+        parses[0] = cache.parse(firstKept);
+        for (int i = 1; i < files.length; i++) {
+            parses[i] = cache.parse(files[i].clone());
+        }
+        assertEquals("ParsedFileCache[" + ParsedFileCache.MAX_FILES + " files, "
+                + (Arrays.stream(files).skip(1).mapToLong(f -> f.length).sum()) + " bytes]", cache.toString());
+        assertArrayEquals(new byte[firstKept.length], firstKept, "the evicted file's bytes are wiped");
+        assertNotSame(parses[0], cache.parse(files[0].clone()));
+        assertSame(parses[files.length - 1], cache.parse(files[files.length - 1].clone()));
     }
 
     @Test
@@ -85,7 +106,7 @@ class LoadCacheTest {
         cache.parse(bytes);
         cache.clear();
         assertArrayEquals(new byte[bytes.length], bytes);
-        assertEquals("ParsedFileCache[empty]", cache.toString());
+        assertEquals("ParsedFileCache[0 files, 0 bytes]", cache.toString());
     }
 
     @Test
