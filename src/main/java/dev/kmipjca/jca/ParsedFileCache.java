@@ -18,8 +18,9 @@ import java.util.Iterator;
  *
  * <p>At most {@link #MAX_FILES} files and {@link #MAX_BYTES} bytes of them are kept (their parses take
  * about as much again); a larger file is not kept. The files hold no key material (entries are
- * encrypted); bytes are wiped when they leave, as a settings part may carry
- * {@code kmip.clientCertificatePassword}. Thread-safe; a parse runs outside the lock.
+ * encrypted). The settings part of bytes that are dropped (a copy equal to a kept file, a file that
+ * leaves) is wiped, as it may carry {@code kmip.clientCertificatePassword}; the protected section is
+ * ciphertext. Thread-safe; a parse runs outside the lock.
  */
 final class ParsedFileCache {
     static final int MAX_FILES = 4;
@@ -40,7 +41,7 @@ final class ParsedFileCache {
                 if (Arrays.equals(b, k.bytes)) {
                     it.remove();
                     kept.addFirst(k);
-                    Arrays.fill(b, (byte) 0);
+                    Arrays.fill(b, 0, KeystoreFile.settingsPartLength(b), (byte) 0);
                     return k.file;
                 }
             }
@@ -55,7 +56,7 @@ final class ParsedFileCache {
             while (kept.size() > MAX_FILES || keptBytes > MAX_BYTES) {
                 Kept old = kept.removeLast();
                 keptBytes -= old.bytes.length;
-                Arrays.fill(old.bytes, (byte) 0);
+                Arrays.fill(old.bytes, 0, KeystoreFile.settingsPartLength(old.bytes), (byte) 0);
             }
         }
         return parsed;
@@ -63,7 +64,7 @@ final class ParsedFileCache {
 
     /** Forgets every file, wiping the bytes. */
     synchronized void clear() {
-        kept.forEach(k -> Arrays.fill(k.bytes, (byte) 0));
+        kept.forEach(k -> Arrays.fill(k.bytes, 0, KeystoreFile.settingsPartLength(k.bytes), (byte) 0));
         kept.clear();
         keptBytes = 0;
     }

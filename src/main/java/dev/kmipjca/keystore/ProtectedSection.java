@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
@@ -42,6 +44,8 @@ final class ProtectedSection {
      * bytes), and when they are equal the whole section need not be authenticated again.
      */
     private volatile byte[] verifiedTag;
+    /** {@link #entries} by alias, unmodifiable, built on first use. */
+    private volatile Map<String, SealedEntry> index;
 
     private ProtectedSection(int beginLine, String masterKeyId, int masterKeyIdLine, WrappedKey wrappedKey,
             int keystoreKeyLine, List<RetiredMasterKey> history, List<SealedEntry> entries, byte[] mac, int macLine) {
@@ -145,6 +149,23 @@ final class ProtectedSection {
             e.feed(mac);
         }
         return mac.doFinal();
+    }
+
+    /**
+     * The entries by alias in file order, unmodifiable: built once per parse and shared by every
+     * keystore opened from it, each of which copies it before its first change.
+     */
+    Map<String, SealedEntry> index() {
+        Map<String, SealedEntry> m = index;
+        if (m == null) {
+            LinkedHashMap<String, SealedEntry> built = new LinkedHashMap<>((int) (entries.size() / 0.75f) + 1);
+            for (SealedEntry e : entries) {
+                built.put(e.alias, e);
+            }
+            m = Collections.unmodifiableMap(built);
+            index = m;
+        }
+        return m;
     }
 
     /** The tag a successful check left on this instance, or null. */
