@@ -44,18 +44,19 @@ final class ProtectedSection {
      * bytes), and when they are equal the whole section need not be authenticated again.
      */
     private volatile byte[] verifiedTag;
-    /** {@link #entries} by alias, unmodifiable, built on first use. */
+    /** {@link #entries} by alias, unmodifiable: from {@link SectionReader}, or built on first use. */
     private volatile Map<String, SealedEntry> index;
 
     private ProtectedSection(int beginLine, String masterKeyId, int masterKeyIdLine, WrappedKey wrappedKey,
             int keystoreKeyLine, List<RetiredMasterKey> history, List<SealedEntry> entries, byte[] mac, int macLine) {
         this(beginLine, masterKeyId, masterKeyIdLine, wrappedKey, keystoreKeyLine, history, entries, mac, macLine,
-                null, 0);
+                null, 0, null);
     }
 
     ProtectedSection(int beginLine, String masterKeyId, int masterKeyIdLine, WrappedKey wrappedKey,
             int keystoreKeyLine, List<RetiredMasterKey> history, List<SealedEntry> entries, byte[] mac, int macLine,
-            byte[] entryBlock, int entryBlockLength) {
+            byte[] entryBlock, int entryBlockLength, Map<String, SealedEntry> index) {
+        this.index = index == null ? null : Collections.unmodifiableMap(index);
         this.entryBlock = entryBlock;
         this.entryBlockLength = entryBlockLength;
         this.beginLine = beginLine;
