@@ -45,14 +45,14 @@ final class KmipKeyStoreSpi extends KeyStoreSpi {
 
     @Override
     public void engineLoad(InputStream in, char[] password) throws IOException {
-        state.load(in, password);
         masterCreated = null;
+        state.load(in, password);
     }
 
     @Override
     public void engineLoad(KeyStore.LoadStoreParameter param) throws IOException {
-        state.load(param);
         masterCreated = null;
+        state.load(param);
     }
 
     @Override
