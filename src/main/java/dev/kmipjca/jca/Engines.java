@@ -33,7 +33,11 @@ public final class Engines {
             new java.util.WeakHashMap<>());
 
     private final Path configFile;
-    private final Map<String, ServerLink> links = new ConcurrentHashMap<>();
+    /** Per settings and password fingerprint: the link, made with the credential files as they were then. */
+    private final Map<String, StampedLink> links = new ConcurrentHashMap<>();
+    /** Links replaced because their credential files changed: still used by the keys made from them, closed at exit. */
+    private final List<ServerLink> superseded = new ArrayList<>();
+    private final ParsedFileCache parsedFiles = new ParsedFileCache();
     private final byte[] fingerprintKey = new byte[32];
     private volatile ServerLink lastKeystoreLink;
     private boolean hookInstalled;
@@ -78,21 +82,37 @@ public final class Engines {
 
     /**
      * The shared link for these settings (the master key identifier aside) and this client-key
-     * password; the client is created now, its connections open on first use.
+     * password; the client is created now, its connections open on first use. A link is reused while
+     * its credential files ({@code kmip.serverCAFile}, {@code kmip.clientCertificateFile}) keep their
+     * size, modification time and file identity; when one changes, the next load makes a new link
+     * (new credentials, new connections) and the old one serves only the key handles made from it.
      */
     synchronized ServerLink link(KmipSettings settings, char[] keystorePassword)
             throws KmipSettingsException, CredentialsException {
         String key = linkKey(settings, keystorePassword);
-        ServerLink link = links.get(key);
-        if (link == null) {
-            link = new ServerLink(settings, KmipClient.open(settings, keystorePassword));
-            links.put(key, link);
-            installHook();
-            synchronized (WITH_LINKS) {
-                WITH_LINKS.add(this);
-            }
+        String stamp = CredentialStamp.of(settings);
+        StampedLink current = links.get(key);
+        if (current != null && current.stamp().equals(stamp)) {
+            return current.link();
+        }
+        ServerLink link = new ServerLink(settings, KmipClient.open(settings, keystorePassword));
+        if (current != null) {
+            superseded.add(current.link());
+        }
+        links.put(key, new StampedLink(stamp, link));
+        installHook();
+        synchronized (WITH_LINKS) {
+            WITH_LINKS.add(this);
         }
         return link;
+    }
+
+    private record StampedLink(String stamp, ServerLink link) {
+    }
+
+    /** The provider's last parsed keystore file ({@link ParsedFileCache}). */
+    ParsedFileCache parsedFiles() {
+        return parsedFiles;
     }
 
     /** The link of the provider's configuration file; empty when the provider is not configured. */
@@ -115,8 +135,9 @@ public final class Engines {
     }
 
     /** Round trips of every link so far (negotiation included): a hook for tests. */
-    long roundTrips() {
-        return links.values().stream().mapToLong(l -> l.client.roundTrips()).sum();
+    synchronized long roundTrips() {
+        return links.values().stream().mapToLong(l -> l.link().client.roundTrips()).sum()
+                + superseded.stream().mapToLong(l -> l.client.roundTrips()).sum();
     }
 
     private String linkKey(KmipSettings settings, char[] password) {
@@ -166,8 +187,11 @@ public final class Engines {
 
     /** Closes every link (their clients' connections, fetched keys). Called at JVM shutdown. */
     synchronized void closeAll() {
-        List<ServerLink> all = new ArrayList<>(links.values());
+        List<ServerLink> all = new ArrayList<>(superseded);
+        links.values().forEach(l -> all.add(l.link()));
         links.clear();
+        superseded.clear();
+        parsedFiles.clear();
         all.forEach(ServerLink::close);
     }
 

@@ -31,17 +31,23 @@ final class KeystoreIo {
         };
     }
 
-    static KeystoreFile parse(InputStream in) throws IOException {
+    static KeystoreFile parse(InputStream in, ParsedFileCache cache) throws IOException {
         try {
-            return KeystoreFile.parse(in);
+            return cache.parse(KeystoreFile.bytesOf(in));
         } catch (KeystoreException e) {
             throw new IOException("not a usable KMIP keystore: " + e.reason() + ": " + e.getMessage(), e);
         }
     }
 
     static KeystoreFile read(Path file) throws IOException {
+        return read(file, null);
+    }
+
+    /** @param cache the provider's last parse, reused when the bytes are the same; null: parse them */
+    static KeystoreFile read(Path file, ParsedFileCache cache) throws IOException {
         try {
-            return KeystoreFile.read(file);
+            byte[] bytes = KeystoreFile.bytesOf(file);
+            return cache == null ? KeystoreFile.parse(bytes) : cache.parse(bytes);
         } catch (NoSuchFileException e) {
             throw new IOException("the KMIP keystore file " + file + " does not exist", e);
         } catch (KeystoreException e) {

@@ -70,7 +70,7 @@ final class KeystoreLoader {
             return null;
         }
         Path config = engines.configFile().get();
-        KeystoreFile file = KeystoreIo.read(config);
+        KeystoreFile file = KeystoreIo.read(config, engines.parsedFiles());
         Loaded l = load(engines, file, config.getParent(), password, false);
         return file.isInitialised() ? l : new Loaded(null, l.link(), file, l.settings(), config.getParent());
     }

@@ -2,14 +2,11 @@ package dev.kmipjca.jca;
 
 import dev.kmipjca.keystore.EntryInfo;
 import dev.kmipjca.keystore.EntryKind;
-import dev.kmipjca.keystore.KeystoreContents;
 import dev.kmipjca.keystore.KeystoreException;
-import dev.kmipjca.keystore.KeystoreFile;
 import dev.kmipjca.keystore.ServerKeyEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Path;
 import java.security.Key;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
@@ -33,96 +30,39 @@ import javax.crypto.SecretKey;
  * master key on a KMIP server. Entries are secret keys, private keys with their chains, trusted
  * certificates and references to server keys; the reserved aliases of {@link ServerAliases} name
  * server keys directly. Entry passwords are accepted and ignored: the master key protects every entry.
+ * Loading and storing, and the state they leave, are {@link KeystoreState}'s.
  */
 final class KmipKeyStoreSpi extends KeyStoreSpi {
-    private final Engines engines;
-    private KeystoreContents contents;
-    private KeystoreLoader.Loaded pending;
-    private ServerLink link;
-    private Path path;
-    private Instant loadedAt = Instant.now();
+    private final KeystoreState state;
+    /** The master key's Initial Date, once asked for (one round trip); forgotten on load. */
     private Instant masterCreated;
 
     KmipKeyStoreSpi(Engines engines) {
-        this.engines = engines;
+        this.state = new KeystoreState(engines);
     }
 
     // ---- load and store ---------------------------------------------------------------------------
 
     @Override
     public void engineLoad(InputStream in, char[] password) throws IOException {
-        if (in == null) {
-            set(KeystoreLoader.fromProvider(engines, password), null); // null: no configuration, an empty keystore
-            return;
-        }
-        KeystoreFile file = KeystoreIo.parse(in);
-        set(KeystoreLoader.load(engines, file, Path.of("").toAbsolutePath(), password, true), null);
-        rotateOnLoad(null);
+        masterCreated = null;
+        state.load(in, password);
     }
 
     @Override
     public void engineLoad(KeyStore.LoadStoreParameter param) throws IOException {
-        if (param == null) {
-            engineLoad(null, null);
-            return;
-        }
-        Path file = KeystoreIo.pathOf(param).toAbsolutePath().normalize();
-        char[] password = KeystoreIo.password(param.getProtectionParameter());
-        set(KeystoreLoader.load(engines, KeystoreIo.read(file), file.getParent(), password, false), file);
-        rotateOnLoad(file);
-    }
-
-    /**
-     * {@code kmip.rotateMasterKey=true}: rotates now and turns the setting off in the file; a keystore
-     * loaded from its file is written at once (then the old key is retired), one read from a stream by store.
-     */
-    private void rotateOnLoad(Path file) throws IOException {
-        if (contents == null || !contents.setting("kmip.rotateMasterKey").map(v -> v.strip().equalsIgnoreCase("true")).orElse(false)) {
-            return;
-        }
-        contents.setSetting("kmip.rotateMasterKey", "false");
-        KeystoreRotation.rotate(link, contents, file, link.settings.retireOldMasterKey(), false,
-                KeystoreRotation::retireOld);
-    }
-
-    private void set(KeystoreLoader.Loaded loaded, Path file) {
-        if (contents != null) {
-            contents.close();
-        }
-        contents = loaded == null ? null : loaded.contents();
-        pending = loaded == null || loaded.contents() != null ? null : loaded;
-        link = loaded == null ? null : loaded.link();
-        path = file;
-        loadedAt = Instant.now();
         masterCreated = null;
+        state.load(param);
     }
 
     @Override
     public void engineStore(OutputStream out, char[] password) throws IOException {
-        out.write(requireContents().serialize());
-        out.flush();
+        state.store(out);
     }
 
     @Override
     public void engineStore(KeyStore.LoadStoreParameter param) throws IOException {
-        Path target = param == null ? path : KeystoreIo.pathOf(param);
-        if (target == null) {
-            throw new IllegalArgumentException("this KMIP keystore was not loaded from a file: store it to an"
-                    + " OutputStream or pass a dev.kmipjca.KmipKeyStoreParameter naming the file");
-        }
-        requireContents().writeAtomically(target);
-    }
-
-    /** The contents, initialising a new keystore (creating its master key) on first need. */
-    private KeystoreContents requireContents() throws IOException {
-        if (contents == null && pending != null) {
-            contents = KeystoreLoader.initialise(pending);
-            pending = null;
-        }
-        if (contents == null) {
-            throw new IOException(KeystoreIo.NO_SETTINGS);
-        }
-        return contents;
+        state.store(param);
     }
 
     @Override
@@ -135,16 +75,16 @@ final class KmipKeyStoreSpi extends KeyStoreSpi {
     @Override
     public Key engineGetKey(String alias, char[] password) throws UnrecoverableKeyException {
         if (ServerAliases.isReserved(alias)) {
-            if (ServerAliases.isMaster(alias) && pending != null) {
+            if (ServerAliases.isMaster(alias) && state.isPending()) {
                 try {
-                    requireContents();
+                    state.requireContents();
                 } catch (IOException ex) {
                     UnrecoverableKeyException u = new UnrecoverableKeyException(ex.getMessage());
                     u.initCause(ex);
                     throw u;
                 }
             }
-            return link == null ? null : ServerAliases.resolve(link, masterKeyId(), alias);
+            return state.link() == null ? null : ServerAliases.resolve(state.link(), masterKeyId(), alias);
         }
         KeyStore.Entry e;
         try {
@@ -221,8 +161,8 @@ final class KmipKeyStoreSpi extends KeyStoreSpi {
         } else if (masterCreated != null) {
             return Date.from(masterCreated);
         }
-        Instant d = MasterKeys.initialDate(link, uid);
-        Instant date = d == null ? loadedAt : d;
+        Instant d = MasterKeys.initialDate(state.link(), uid);
+        Instant date = d == null ? state.loadedAt() : d;
         masterCreated = uid.equals(masterKeyId()) ? date : masterCreated;
         return Date.from(date);
     }
@@ -233,8 +173,8 @@ final class KmipKeyStoreSpi extends KeyStoreSpi {
         if (masterKeyId() != null) {
             all.add(ServerAliases.MASTER);
         }
-        if (contents != null) {
-            all.addAll(contents.aliases());
+        if (state.contents() != null) {
+            all.addAll(state.contents().aliases());
         }
         return Collections.enumeration(all);
     }
@@ -242,14 +182,14 @@ final class KmipKeyStoreSpi extends KeyStoreSpi {
     @Override
     public boolean engineContainsAlias(String alias) {
         if (ServerAliases.isReserved(alias)) {
-            return ServerAliases.isMaster(alias) ? masterKeyId() != null || pending != null : resolveQuietly(alias) != null;
+            return ServerAliases.isMaster(alias) ? masterKeyId() != null || state.isPending() : resolveQuietly(alias) != null;
         }
-        return contents != null && contents.containsAlias(alias);
+        return state.contents() != null && state.contents().containsAlias(alias);
     }
 
     @Override
     public int engineSize() {
-        return (contents == null ? 0 : contents.size()) + (masterKeyId() != null ? 1 : 0);
+        return (state.contents() == null ? 0 : state.contents().size()) + (masterKeyId() != null ? 1 : 0);
     }
 
     @Override
@@ -268,10 +208,10 @@ final class KmipKeyStoreSpi extends KeyStoreSpi {
 
     @Override
     public String engineGetCertificateAlias(Certificate cert) {
-        if (contents == null) {
+        if (state.contents() == null) {
             return null;
         }
-        for (EntryInfo i : contents.entries()) {
+        for (EntryInfo i : state.contents().entries()) {
             if (i.kind() == EntryKind.PRIVATE_KEY || i.kind() == EntryKind.TRUSTED_CERTIFICATE) {
                 if (cert.equals(engineGetCertificate(i.alias()))) {
                     return i.alias();
@@ -346,8 +286,8 @@ final class KmipKeyStoreSpi extends KeyStoreSpi {
             throw new KeyStoreException(alias + " names a key on the KMIP server, which the keystore does not delete;"
                     + " revoke and destroy server keys on the server (java -jar kmip-jca.jar keys)");
         }
-        if (contents != null) {
-            contents.delete(alias);
+        if (state.contents() != null) {
+            state.contents().delete(alias);
         }
     }
 
@@ -357,7 +297,7 @@ final class KmipKeyStoreSpi extends KeyStoreSpi {
                     + " are reserved for keys on the KMIP server (kmip:master, kmip:uid:ID, kmip:name:NAME)");
         }
         try {
-            requireContents().put(alias, entry);
+            state.requireContents().put(alias, entry);
         } catch (IOException e) {
             throw new KeyStoreException(e.getMessage(), e);
         } catch (KeystoreException e) {
@@ -366,6 +306,7 @@ final class KmipKeyStoreSpi extends KeyStoreSpi {
     }
 
     private ServerKeyEntry serverEntry(KmipKey k) throws KeyStoreException {
+        ServerLink link = state.link();
         if (k instanceof ServerKeyHandle h && link != null && !h.link().client.servers().equals(link.client.servers())) {
             throw new KeyStoreException("the key handle " + k.uniqueIdentifier() + " belongs to the KMIP server "
                     + h.link().serversText() + ", not to this keystore's " + link.serversText());
@@ -376,15 +317,15 @@ final class KmipKeyStoreSpi extends KeyStoreSpi {
     // ---- helpers ----------------------------------------------------------------------------------
 
     private String masterKeyId() {
-        return contents == null ? null : contents.masterKeyId();
+        return state.masterKeyId();
     }
 
     private ServerKeyHandle handle(ServerKeyEntry s) {
-        return new ServerKeyHandle(s.uniqueId(), s.algorithm(), s.keySizeBits(), link);
+        return new ServerKeyHandle(s.uniqueId(), s.algorithm(), s.keySizeBits(), state.link());
     }
 
     private KeyStore.Entry stored(String alias) throws KeystoreException {
-        return contents == null ? null : contents.get(alias).orElse(null);
+        return state.contents() == null ? null : state.contents().get(alias).orElse(null);
     }
 
     private KeyStore.Entry storedQuietly(String alias) {
@@ -399,12 +340,12 @@ final class KmipKeyStoreSpi extends KeyStoreSpi {
     }
 
     private Optional<EntryInfo> info(String alias) {
-        return contents == null ? Optional.empty() : contents.info(alias);
+        return state.contents() == null ? Optional.empty() : state.contents().info(alias);
     }
 
     private ServerKeyHandle resolveQuietly(String alias) {
         try {
-            return link == null ? null : ServerAliases.resolve(link, masterKeyId(), alias);
+            return state.link() == null ? null : ServerAliases.resolve(state.link(), masterKeyId(), alias);
         } catch (UnrecoverableKeyException e) {
             return null;
         }

@@ -50,6 +50,8 @@ final class Format {
     /** HKDF-SHA256 info strings of the two keys derived from the keystore key (salt: empty). */
     static final byte[] ENTRY_KEY_INFO = ascii("kmip-jca keystore v1: entry encryption");
     static final byte[] MAC_KEY_INFO = ascii("kmip-jca keystore v1: authenticator");
+    /** The label of the in-memory record that a parsed section was authenticated (never written to a file). */
+    static final byte[] VERIFIED_LABEL = ascii("kmip-jca keystore v1: section verified in memory");
     /** Prefix of every entry's GCM associated data (followed by the entry's header: kind, alias, date). */
     static final byte[] ENTRY_AAD = ascii("kmip-jca keystore v1: entry");
     /** First bytes of the authenticator's input. */

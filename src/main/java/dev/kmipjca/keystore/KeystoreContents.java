@@ -35,7 +35,9 @@ import java.util.Optional;
  */
 public final class KeystoreContents implements AutoCloseable {
     private final PropertiesText settings;
-    private final Map<String, SealedEntry> entries;
+    /** The entries by alias, in file order; shared with the parse until the first change ({@link #writableEntries}). */
+    private Map<String, SealedEntry> entries;
+    private boolean entriesShared;
     private final List<RetiredMasterKey> history;
     private final SecureRandom random = new SecureRandom();
     private String masterKeyId;
@@ -97,11 +99,10 @@ public final class KeystoreContents implements AutoCloseable {
             throw new IllegalArgumentException("the keystore file is not initialised; create it instead");
         }
         KeystoreKeys keys = Unlock.open(s, wrapService);
-        Map<String, SealedEntry> entries = new LinkedHashMap<>();
-        for (SealedEntry e : s.entries) {
-            entries.put(e.alias, e);
-        }
-        return new KeystoreContents(file.settingsText().copy(), s.masterKeyId, s.wrappedKey, keys, s.history, entries);
+        KeystoreContents c = new KeystoreContents(file.settingsText().copy(), s.masterKeyId, s.wrappedKey, keys,
+                s.history, s.index());
+        c.entriesShared = true;
+        return c;
     }
 
     // ---- entries ----------------------------------------------------------------------------------
@@ -182,7 +183,7 @@ public final class KeystoreContents implements AutoCloseable {
             byte[] pt = plaintext.toByteArray();
             try {
                 long millis = created.truncatedTo(ChronoUnit.MILLIS).toEpochMilli();
-                entries.put(canonical, keys.seal(kind, canonical, millis, pt, random));
+                writableEntries().put(canonical, keys.seal(kind, canonical, millis, pt, random));
             } finally {
                 Arrays.fill(pt, (byte) 0);
             }
@@ -194,7 +195,17 @@ public final class KeystoreContents implements AutoCloseable {
     /** Removes an entry; false when there was none. */
     public synchronized boolean delete(String alias) {
         check();
-        return entries.remove(alias.toLowerCase(Locale.ROOT)) != null;
+        String canonical = alias.toLowerCase(Locale.ROOT);
+        return entries.containsKey(canonical) && writableEntries().remove(canonical) != null;
+    }
+
+    /** The entries, copied first when they are still the parse's (which other keystores opened from it share). */
+    private Map<String, SealedEntry> writableEntries() {
+        if (entriesShared) {
+            entries = new LinkedHashMap<>(entries);
+            entriesShared = false;
+        }
+        return entries;
     }
 
     // ---- settings, master key, history ------------------------------------------------------------
@@ -266,8 +277,8 @@ public final class KeystoreContents implements AutoCloseable {
                 }
             }
             WrappedKey wrapped = Unlock.wrap(wrapService, newMasterKeyId, fresh);
-            entries.clear();
-            entries.putAll(resealed);
+            entries = resealed;
+            entriesShared = false;
             keys.zero();
             keys = fresh;
             retire(wrapped);

@@ -51,22 +51,63 @@ public final class KeystoreFile {
 
     /** Reads a file (at most {@link #MAX_FILE_BYTES}). */
     public static KeystoreFile read(Path file) throws IOException, KeystoreException {
+        return parse(bytesOf(file));
+    }
+
+    /** Reads a stream to its end (at most {@link #MAX_FILE_BYTES}); the stream is not closed. */
+    public static KeystoreFile parse(InputStream in) throws IOException, KeystoreException {
+        return parse(bytesOf(in));
+    }
+
+    /** The bytes of a keystore file, refused (MALFORMED) when there are more than {@link #MAX_FILE_BYTES}. */
+    public static byte[] bytesOf(Path file) throws IOException, KeystoreException {
         long size = Files.size(file);
         if (size > MAX_FILE_BYTES) {
             throw new KeystoreException(Reason.MALFORMED, file + " has " + size + " bytes, more than the limit of "
                     + MAX_FILE_BYTES + " for a keystore file");
         }
-        return parse(Files.readAllBytes(file));
+        return Files.readAllBytes(file);
     }
 
-    /** Reads a stream to its end (at most {@link #MAX_FILE_BYTES}); the stream is not closed. */
-    public static KeystoreFile parse(InputStream in) throws IOException, KeystoreException {
-        byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
-        if (bytes.length > MAX_FILE_BYTES) {
-            throw new KeystoreException(Reason.MALFORMED, "the keystore is larger than the limit of "
-                    + MAX_FILE_BYTES + " bytes");
+    /**
+     * A stream read to its end, refused (MALFORMED) past {@link #MAX_FILE_BYTES}; the stream is not
+     * closed. The buffer starts at {@code available()} bytes, so a stream that knows its length (a
+     * file's, a byte array's) is read into one array of exactly that size, without copying.
+     */
+    public static byte[] bytesOf(InputStream in) throws IOException, KeystoreException {
+        int hint = Math.min(Math.max(in.available(), 0), 16 << 20); // a claim of more grows as bytes arrive
+        byte[] buf = new byte[Math.max(hint, 8192)];
+        int n = 0;
+        while (true) {
+            if (n > MAX_FILE_BYTES) {
+                throw new KeystoreException(Reason.MALFORMED, "the keystore is larger than the limit of "
+                        + MAX_FILE_BYTES + " bytes");
+            }
+            if (n == buf.length) {
+                int b = in.read(); // usually the end, when the stream announced its length
+                if (b < 0) {
+                    return buf;
+                }
+                buf = Arrays.copyOf(buf, (int) Math.min(Math.max(2L * n, 8192), MAX_FILE_BYTES + 1L));
+                buf[n++] = (byte) b;
+                continue;
+            }
+            int r = in.read(buf, n, buf.length - n);
+            if (r < 0) {
+                return n == buf.length ? buf : Arrays.copyOf(buf, n);
+            }
+            n += r;
         }
-        return parse(bytes);
+    }
+
+    /**
+     * How many bytes at the start of {@code bytes} are the settings part (up to the protected section's
+     * begin marker line, or all of them): the only part of a keystore file that may hold a secret in
+     * clear ({@code kmip.clientCertificatePassword}).
+     */
+    public static int settingsPartLength(byte[] bytes) {
+        SectionReader.Begin begin = SectionReader.findBegin(bytes);
+        return begin == null ? bytes.length : begin.offset();
     }
 
     /**

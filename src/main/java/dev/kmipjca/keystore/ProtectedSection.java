@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
@@ -35,16 +37,26 @@ final class ProtectedSection {
      */
     final byte[] entryBlock;
     final int entryBlockLength;
+    /**
+     * Set once the authenticator of this instance was found to match: an HMAC, under the authenticator
+     * key that matched, of a fixed label and {@link #mac}. It holds no key material. {@link Unlock#open}
+     * compares it with the same HMAC under the key of a later open of this very instance (the same
+     * bytes), and when they are equal the whole section need not be authenticated again.
+     */
+    private volatile byte[] verifiedTag;
+    /** {@link #entries} by alias, unmodifiable: from {@link SectionReader}, or built on first use. */
+    private volatile Map<String, SealedEntry> index;
 
     private ProtectedSection(int beginLine, String masterKeyId, int masterKeyIdLine, WrappedKey wrappedKey,
             int keystoreKeyLine, List<RetiredMasterKey> history, List<SealedEntry> entries, byte[] mac, int macLine) {
         this(beginLine, masterKeyId, masterKeyIdLine, wrappedKey, keystoreKeyLine, history, entries, mac, macLine,
-                null, 0);
+                null, 0, null);
     }
 
     ProtectedSection(int beginLine, String masterKeyId, int masterKeyIdLine, WrappedKey wrappedKey,
             int keystoreKeyLine, List<RetiredMasterKey> history, List<SealedEntry> entries, byte[] mac, int macLine,
-            byte[] entryBlock, int entryBlockLength) {
+            byte[] entryBlock, int entryBlockLength, Map<String, SealedEntry> index) {
+        this.index = index == null ? null : Collections.unmodifiableMap(index);
         this.entryBlock = entryBlock;
         this.entryBlockLength = entryBlockLength;
         this.beginLine = beginLine;
@@ -138,6 +150,32 @@ final class ProtectedSection {
             e.feed(mac);
         }
         return mac.doFinal();
+    }
+
+    /**
+     * The entries by alias in file order, unmodifiable: built once per parse and shared by every
+     * keystore opened from it, each of which copies it before its first change.
+     */
+    Map<String, SealedEntry> index() {
+        Map<String, SealedEntry> m = index;
+        if (m == null) {
+            LinkedHashMap<String, SealedEntry> built = new LinkedHashMap<>((int) (entries.size() / 0.75f) + 1);
+            for (SealedEntry e : entries) {
+                built.put(e.alias, e);
+            }
+            m = Collections.unmodifiableMap(built);
+            index = m;
+        }
+        return m;
+    }
+
+    /** The tag a successful check left on this instance, or null. */
+    byte[] verifiedTag() {
+        return verifiedTag;
+    }
+
+    void verified(byte[] tag) {
+        verifiedTag = tag;
     }
 
     /** The authenticator of this section as read, computed over its contents (its entries in one piece when it can). */

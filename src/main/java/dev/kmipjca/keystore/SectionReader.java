@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * A single pass over the bytes of a protected section laid out as kmip-jca writes it (docs/keystore.md):
@@ -132,7 +132,7 @@ final class SectionReader {
         byte[] block = new byte[4 + 4 * count + (b.length - next) / 4 * 3 + 4];
         int size = u32(block, 0, count);
         List<SealedEntry> entries = new ArrayList<>(count);
-        Set<String> aliases = new HashSet<>(count * 2);
+        Map<String, SealedEntry> index = new LinkedHashMap<>((int) (count / 0.75f) + 1);
         for (int i = 0; i < count; i++) {
             if (!key(ENTRY, i)) {
                 return null;
@@ -145,7 +145,7 @@ final class SectionReader {
             if (e == null) { // a non-ASCII alias, or a malformed entry (then this throws)
                 e = SealedEntry.parse(Arrays.copyOfRange(block, size + 4, size + 4 + n), Format.F_ENTRY + i, fieldLine);
             }
-            if (!aliases.add(e.alias)) {
+            if (index.putIfAbsent(e.alias, e) != null) {
                 return null;
             }
             entries.add(e);
@@ -163,7 +163,7 @@ final class SectionReader {
             }
         }
         return new ProtectedSection(beginLine, masterKeyId, idLine, wrapped, kkLine, history, entries, mac, macLine,
-                block, size);
+                block, size, index);
     }
 
     // ---- lines and fields -------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import dev.kmipjca.envelope.WrappedKey;
 import dev.kmipjca.keystore.KeystoreException.Reason;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import javax.crypto.Mac;
 
 /**
  * The keystore's only uses of the master key, with their failures turned into {@link KeystoreException}s:
@@ -46,6 +47,11 @@ final class Unlock {
         }
         KeystoreKeys keys = KeystoreKeys.of(key);
         Arrays.fill(key, (byte) 0);
+        byte[] tag = verifiedTag(keys, s);
+        byte[] earlier = s.verifiedTag();
+        if (earlier != null && MessageDigest.isEqual(tag, earlier)) {
+            return keys; // this instance, with this very key, was authenticated in full before
+        }
         byte[] mac = s.authenticate(keys.authenticator());
         if (!MessageDigest.isEqual(mac, s.mac)) {
             keys.zero();
@@ -53,6 +59,19 @@ final class Unlock {
                     + " section (" + Format.F_MAC + ", line " + s.macLine + ") does not match its contents: a field or"
                     + " entry was altered, removed, reordered or copied in from another keystore");
         }
+        s.verified(tag);
         return keys;
+    }
+
+    /**
+     * What a section instance remembers of a successful check: HMAC-SHA256 under the authenticator key
+     * of {@link Format#VERIFIED_LABEL} and the section's authenticator. A section's bytes never change, so
+     * a later open whose keystore key yields the same tag would compute the same authenticator; any
+     * other key yields another tag (HMAC is a PRF), and the section is then checked in full.
+     */
+    private static byte[] verifiedTag(KeystoreKeys keys, ProtectedSection s) {
+        Mac m = keys.authenticator();
+        m.update(Format.VERIFIED_LABEL);
+        return m.doFinal(s.mac);
     }
 }
