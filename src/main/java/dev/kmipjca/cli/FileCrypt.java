@@ -78,8 +78,9 @@ final class FileCrypt {
             Stdio stdio = STDIO.get() != null ? STDIO.get() : new Stdio(System.in, System.out);
             byte[] ad = aad == null ? null : aad.getBytes(StandardCharsets.UTF_8);
             try (KmipClient client = server.openClient(settings);
-                 InputStream src = "-".equals(in) ? stdio.in() : Files.newInputStream(Path.of(in));
+                 InputStream src = Pipe.readAhead("-".equals(in) ? stdio.in() : Files.newInputStream(Path.of(in)), in);
                  FileOutput dst = FileOutput.open(out, stdio.out());
+                 OutputStream sink = Pipe.writeBehind(dst.stream(), out);
                  Envelope e = envelope(client, settings)) {
                 if (server.verbose) {
                     spec.commandLine().getErr().println("kmip-jca " + verb() + ": bulk provider: "
@@ -87,7 +88,8 @@ final class FileCrypt {
                 }
                 Progress p = Progress.forSize(size, quiet, spec.commandLine().getErr());
                 try {
-                    transfer(e, src, dst.stream(), ad, p);
+                    transfer(e, src, sink, ad, p);
+                    sink.close(); // waits until the writer thread has written everything
                 } catch (IOException x) {
                     throw failure(x);
                 } finally {
@@ -134,7 +136,10 @@ final class FileCrypt {
     }
 
 
-    /** Copies {@code from} to {@code to} through a 1 MiB buffer, counting progress. */
+    /**
+     * Copies {@code from} to {@code to} through a 1 MiB buffer, counting progress. The command's streams
+     * read ahead and write behind on threads of their own ({@link Pipe}), so this thread only runs the cipher.
+     */
     static void copy(InputStream from, OutputStream to, Progress p) throws IOException {
         byte[] buf = new byte[BUFFER_BYTES];
         for (int n; (n = from.readNBytes(buf, 0, buf.length)) > 0; ) {
