@@ -25,15 +25,7 @@ final class SectionReader {
     record Begin(int offset, int line) {
     }
 
-    private static final int[] BASE64 = new int[256];
-
-    static {
-        Arrays.fill(BASE64, -1);
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        for (int i = 0; i < alphabet.length(); i++) {
-            BASE64[alphabet.charAt(i)] = i;
-        }
-    }
+    private static final int[] BASE64 = Base64Quads.VALUE;
 
     private static final byte[] BEGIN_PREFIX = ascii(Format.BEGIN_PREFIX);
     private static final byte[] END = ascii(Format.END);
@@ -174,7 +166,17 @@ final class SectionReader {
             return false;
         }
         start = next;
-        int e = start;
+        line++;
+        endLineFrom(start);
+        return true;
+    }
+
+    /**
+     * Ends the line begun at {@link #start} at the first line terminator at or after {@code from}
+     * (which the caller knows is not past it): sets {@link #end} and {@link #next}.
+     */
+    private void endLineFrom(int from) {
+        int e = from;
         while (e < b.length && b[e] != '\n' && b[e] != '\r') {
             e++;
         }
@@ -186,8 +188,6 @@ final class SectionReader {
             e++;
         }
         next = e + 1;
-        line++;
-        return true;
     }
 
     /** The next line is {@code key=}; leaves {@link #start} after the '='. */
@@ -264,7 +264,7 @@ final class SectionReader {
         if (!key(key)) {
             return null;
         }
-        byte[] out = new byte[(b.length - start) / 4 * 3 + 3];
+        byte[] out = new byte[Math.min((b.length - start) / 4 * 3, (maxBytes / 3 + 1) * 3) + 3];
         int n = decodeValue(out, 0, maxBytes);
         return n < 0 ? null : Arrays.copyOf(out, n);
     }
@@ -284,11 +284,25 @@ final class SectionReader {
         int k = 0;
         int pad = 0;
         boolean more = end - start == 1 && b[start] == '\\';
-        if (more && !nextLine()) {
-            return -1;
-        }
         while (true) {
-            int s = more ? skipSpace(b, start, end) : start;
+            int s;
+            int i;
+            if (more) {
+                // a continuation line, decoded as it is scanned: its end is looked for from where the
+                // groups of four stopped (base64 characters are never line terminators)
+                if (next >= b.length) {
+                    return -1;
+                }
+                start = next;
+                line++;
+                s = skipSpace(b, start, b.length);
+                i = k == 0 && pad == 0 ? Base64Quads.decode(b, s, (int) Math.min(b.length, (long) s + limit - chars), out, o) : s;
+                endLineFrom(i);
+            } else {
+                s = start;
+                i = k == 0 && pad == 0 ? Base64Quads.decode(b, s, Math.min(end, s + limit - chars), out, o) : s;
+            }
+            o += (i - s) / 4 * 3;
             int e = end;
             boolean continues = more && e > s && b[e - 1] == '\\';
             if (continues) {
@@ -297,24 +311,6 @@ final class SectionReader {
             chars += e - s;
             if (chars > limit) {
                 return -1;
-            }
-            int i = s;
-            if (k == 0 && pad == 0) {
-                while (i + 4 <= e) {
-                    int c0 = BASE64[b[i] & 0xFF];
-                    int c1 = BASE64[b[i + 1] & 0xFF];
-                    int c2 = BASE64[b[i + 2] & 0xFF];
-                    int c3 = BASE64[b[i + 3] & 0xFF];
-                    if ((c0 | c1 | c2 | c3) < 0) {
-                        break;
-                    }
-                    int v = c0 << 18 | c1 << 12 | c2 << 6 | c3;
-                    out[o] = (byte) (v >> 16);
-                    out[o + 1] = (byte) (v >> 8);
-                    out[o + 2] = (byte) v;
-                    o += 3;
-                    i += 4;
-                }
             }
             for (; i < e; i++) {
                 int c = BASE64[b[i] & 0xFF];
@@ -338,9 +334,6 @@ final class SectionReader {
             }
             if (!continues) {
                 break;
-            }
-            if (!nextLine()) {
-                return -1;
             }
         }
         if (k == 2 && pad == 2) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
@@ -102,5 +104,65 @@ class SectionReaderTest {
         SectionReader.Begin begin = SectionReader.findBegin(bytes);
         assertEquals(3, begin.line());
         assertEquals(50, begin.offset());
+    }
+    /** Base64 continuation lines re-wrapped at {@code width} characters (groups of four then straddle lines). */
+    private static String rewrapped(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].endsWith("=\\") || !lines[i].startsWith("kmipjca.")) {
+                out.append(lines[i]).append(i + 1 < lines.length ? "\n" : "");
+                continue;
+            }
+            StringBuilder value = new StringBuilder();
+            out.append(lines[i]).append('\n');
+            while (true) {
+                String l = lines[++i].strip();
+                boolean more = l.endsWith("\\");
+                value.append(more ? l.substring(0, l.length() - 1) : l);
+                if (!more) {
+                    break;
+                }
+            }
+            for (int at = 0; at < value.length(); at += width) {
+                boolean last = at + width >= value.length();
+                out.append("  ").append(value, at, Math.min(value.length(), at + width)).append(last ? "\n" : "\\\n");
+            }
+        }
+        return out.toString();
+    }
+
+    @Test
+    void base64RewrappedAcrossGroupsOfFour_fastReaderReadsItAsTheGeneralParserDoes() throws Exception {
+        String text = new String(written("\n"), StandardCharsets.UTF_8);
+        for (int width : new int[] {1, 5, 50, 63}) {
+            byte[] bytes = rewrapped(text, width).getBytes(StandardCharsets.UTF_8);
+            ProtectedSection fast = SectionReader.read(bytes, SectionReader.findBegin(bytes));
+            assertNotNull(fast, "width " + width);
+            assertSame(fast, KeystoreFile.parseGeneral(bytes).section());
+        }
+    }
+
+    @Test
+    void badCharacterInEntryContinuationLine_fastReaderDeclines_parseNamesLineAndField() throws Exception {
+        String text = new String(written("\n"), StandardCharsets.UTF_8);
+        int at = text.indexOf("kmipjca.entry.3=\\\n") + "kmipjca.entry.3=\\\n".length() + 10;
+        String bad = text.substring(0, at) + "*" + text.substring(at + 1);
+        byte[] bytes = bad.getBytes(StandardCharsets.UTF_8);
+        assertNull(SectionReader.read(bytes, SectionReader.findBegin(bytes)));
+        KeystoreException e = assertThrows(KeystoreException.class, () -> KeystoreFile.parse(bytes));
+        int line = (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+        assertTrue(e.getMessage().contains("kmipjca.entry.3"), e.getMessage());
+        assertTrue(e.getMessage().contains("line " + (line - 1)), e.getMessage());
+    }
+
+    @Test
+    void authenticatorLongerThanItsLimit_fastReaderDeclines_parseSaysHowLong() throws Exception {
+        String text = new String(written("\n"), StandardCharsets.UTF_8);
+        String longMac = text.replace("kmipjca.mac=", "kmipjca.mac=" + "A".repeat(4000));
+        byte[] bytes = longMac.getBytes(StandardCharsets.UTF_8);
+        assertNull(SectionReader.read(bytes, SectionReader.findBegin(bytes)));
+        KeystoreException e = assertThrows(KeystoreException.class, () -> KeystoreFile.parse(bytes));
+        assertTrue(e.getMessage().contains("kmipjca.mac"), e.getMessage());
     }
 }
