@@ -78,9 +78,8 @@ final class FileCrypt {
             Stdio stdio = STDIO.get() != null ? STDIO.get() : new Stdio(System.in, System.out);
             byte[] ad = aad == null ? null : aad.getBytes(StandardCharsets.UTF_8);
             try (KmipClient client = server.openClient(settings);
-                 InputStream src = Pipe.readAhead("-".equals(in) ? stdio.in() : Files.newInputStream(Path.of(in)), in);
+                 InputStream src = "-".equals(in) ? stdio.in() : Files.newInputStream(Path.of(in));
                  FileOutput dst = FileOutput.open(out, stdio.out());
-                 OutputStream sink = Pipe.writeBehind(dst.stream(), out);
                  Envelope e = envelope(client, settings)) {
                 if (server.verbose) {
                     spec.commandLine().getErr().println("kmip-jca " + verb() + ": bulk provider: "
@@ -88,8 +87,7 @@ final class FileCrypt {
                 }
                 Progress p = Progress.forSize(size, quiet, spec.commandLine().getErr());
                 try {
-                    transfer(e, src, sink, ad, p);
-                    sink.close(); // waits until the writer thread has written everything
+                    transfer(e, src, dst.stream(), ad, p);
                 } catch (IOException x) {
                     throw failure(x);
                 } finally {
@@ -136,10 +134,7 @@ final class FileCrypt {
     }
 
 
-    /**
-     * Copies {@code from} to {@code to} through a 1 MiB buffer, counting progress. The command's streams
-     * read ahead and write behind on threads of their own ({@link Pipe}), so this thread only runs the cipher.
-     */
+    /** Copies {@code from} to {@code to} through a 1 MiB buffer, counting progress. */
     static void copy(InputStream from, OutputStream to, Progress p) throws IOException {
         byte[] buf = new byte[BUFFER_BYTES];
         for (int n; (n = from.readNBytes(buf, 0, buf.length)) > 0; ) {
