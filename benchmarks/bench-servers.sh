@@ -39,7 +39,7 @@ trap stop_servers EXIT
 
 build() {
     if [ "${SKIP_BUILD:-0}" != 1 ]; then
-        (cd "$ROOT" && mvn -q -DskipTests install && mvn -q -f benchmarks/pom.xml package)
+        (cd "$ROOT" && mvn -q -DskipTests -DskipITs install && mvn -q -f benchmarks/pom.xml package)
     fi
 }
 

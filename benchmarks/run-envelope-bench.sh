@@ -14,7 +14,7 @@ if [ -z "${JDKS:-}" ]; then
     JDKS=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
     [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ] && JDKS="$JDKS /usr/lib/jvm/temurin-25-jdk-amd64"
 fi
-"${MVN[@]}" -DskipTests install
+"${MVN[@]}" -DskipTests -DskipITs install
 "${MVN[@]}" -f benchmarks/pom.xml package
 for jdk in $JDKS; do
     v=$("$jdk/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.version = //p')
