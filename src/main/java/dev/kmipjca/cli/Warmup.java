@@ -56,9 +56,18 @@ final class Warmup {
 
     /** Starts warming up the provider that {@code setting} chooses. */
     static Warmup start(BulkProvider setting) {
-        Warmup w = new Warmup(setting);
-        w.thread.start();
-        return w;
+        return created(setting).begin();
+    }
+
+    /** For tests: a warm-up whose thread has not started yet. */
+    static Warmup created(BulkProvider setting) {
+        return new Warmup(setting);
+    }
+
+    /** Starts the thread; returns this. */
+    Warmup begin() {
+        thread.start();
+        return this;
     }
 
     void stop() {

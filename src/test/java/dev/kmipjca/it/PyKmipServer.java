@@ -245,6 +245,15 @@ public final class PyKmipServer implements KmipServerUnderTest {
                 .clientCertificateFile(credentials.clientFile(who)).connectTimeoutMS(10_000);
     }
 
+    /**
+     * The {@code kmip.*} lines of a keystore file for this server (client identity A, 10 s connect
+     * timeout), ending with a newline: what keytool and JSSE scenarios write into their keystores.
+     */
+    public String keystoreSettings() {
+        return "kmip.serverName=127.0.0.1\nkmip.port=" + port + "\nkmip.serverCAFile=" + credentials.caFile()
+                + "\nkmip.clientCertificateFile=" + credentials.clientFile(Identity.A) + "\nkmip.connectTimeoutMS=10000\n";
+    }
+
     @Override
     public TestCredentials credentials() {
         return credentials;

@@ -1,6 +1,5 @@
 package dev.kmipjca.jca;
 
-import dev.kmipjca.it.KmipServerUnderTest.Identity;
 import dev.kmipjca.it.PyKmipServer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -27,8 +26,6 @@ class KeytoolPyKmipIT extends KeytoolScenarios {
 
     @Override
     String settings() {
-        return "kmip.serverName=127.0.0.1\nkmip.port=" + server.port() + "\nkmip.serverCAFile="
-                + server.credentials().caFile() + "\nkmip.clientCertificateFile=" + server.credentials().clientFile(Identity.A)
-                + "\nkmip.connectTimeoutMS=10000\n";
+        return server.keystoreSettings();
     }
 }
