@@ -72,7 +72,8 @@ public final class KmipEnvelopes {
      * The shared envelope over {@code client} whose data keys the server key {@code masterKeyId} wraps (an
      * Active AES-256 key), with the default data-key limits. {@code masterKeyId} null gives an envelope that
      * only decrypts (envelopes name their master keys). Master keys are used on the server, never fetched.
-     * The caller keeps ownership of {@code client}; the envelope must not be used after the client is closed.
+     * The caller keeps ownership of {@code client}; closing it closes the envelope (its data keys are erased)
+     * and forgets it.
      */
     public static Envelope of(KmipClient client, String masterKeyId) {
         return SharedEnvelopes.forClient(client, masterKeyId);

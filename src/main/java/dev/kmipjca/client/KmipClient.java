@@ -75,6 +75,8 @@ public final class KmipClient implements AutoCloseable {
     private final Discovery discovery;
     private final Ciphers ciphers;
     private final boolean ownsTransport;
+    private final List<Runnable> onClose = new ArrayList<>();
+    private boolean closed;
 
     private KmipClient(KmipTransport transport, boolean ownsTransport, KmipSettings.Version min,
                        KmipSettings.Version max, int maxResponseBytes) {
@@ -365,11 +367,35 @@ public final class KmipClient implements AutoCloseable {
         return caller.transport().servers();
     }
 
-    /** Closes the transport when this client opened it. */
+    /**
+     * Runs {@code action} when this client is closed, once (at once when it is closed already): for
+     * layers above that keep state per client, such as shared envelopes whose data keys must be erased.
+     */
+    public void onClose(Runnable action) {
+        synchronized (onClose) {
+            if (!closed) {
+                onClose.add(action);
+                return;
+            }
+        }
+        action.run();
+    }
+
+    /** Runs the {@link #onClose} actions, then closes the transport when this client opened it. */
     @Override
     public void close() {
-        if (ownsTransport) {
-            caller.transport().close();
+        List<Runnable> actions;
+        synchronized (onClose) {
+            closed = true;
+            actions = List.copyOf(onClose);
+            onClose.clear();
+        }
+        try {
+            actions.forEach(Runnable::run);
+        } finally {
+            if (ownsTransport) {
+                caller.transport().close();
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import java.security.InvalidKeyException;
 import java.security.Key;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.WeakHashMap;
@@ -21,14 +22,19 @@ import java.util.WeakHashMap;
  * and ciphers: an application that encrypts through the {@code KMIP-Envelope} cipher or through
  * {@code dev.kmipjca.KmipEnvelopes} makes no KMIP round trip in steady state. The envelopes of a
  * keystore's connection take its {@code kmip.dataKey*} limits; those of a bare client the defaults.
- * An envelope that a caller closed is replaced on the next request. Every envelope checks the master
+ * An envelope that a caller closed is replaced on the next request; the envelopes of a bare client are
+ * closed and forgotten when the client closes. Every envelope checks the master
  * key's State ({@link MasterKeyStates}, {@code kmip.keyStatePollingSeconds}): one that is no longer
  * Active stops encrypting; decryption is left to the server. Thread-safe.
  */
 public final class SharedEnvelopes {
     /** Per connection (a ServerLink or a bare KmipClient), weakly: per master key id ("" for decrypt-only). */
     private static final Map<Object, Map<String, Envelope>> BY_CONNECTION = new WeakHashMap<>();
-    private static final Map<KmipClient, KeyWrapService> CLIENT_SERVICES = new WeakHashMap<>();
+    /**
+     * Per bare client, until it closes ({@link KmipClient#onClose}): a weak map would never let go,
+     * because its values (the wrap service, the envelopes) hold the client strongly.
+     */
+    private static final Map<KmipClient, KeyWrapService> CLIENT_SERVICES = new IdentityHashMap<>();
 
     private SharedEnvelopes() {
     }
@@ -75,8 +81,40 @@ public final class SharedEnvelopes {
     /** The client's wrap service: server-side Encrypt/Decrypt behind the master key State check. */
     private static synchronized KeyWrapService service(KmipClient client, KmipSettings settings) {
         int polling = settings == null ? KmipSettings.DEFAULT_KEY_STATE_POLLING_SECONDS : settings.keyStatePollingSeconds();
-        return CLIENT_SERVICES.computeIfAbsent(client, c -> new StateCheckedKeyWrapService(new KmipKeyWrapService(c, false),
-                new MasterKeyStates(c, polling, Clock.systemUTC())));
+        KeyWrapService s = CLIENT_SERVICES.get(client);
+        if (s == null) {
+            s = new StateCheckedKeyWrapService(new KmipKeyWrapService(client, false),
+                    new MasterKeyStates(client, polling, Clock.systemUTC()));
+            CLIENT_SERVICES.put(client, s);
+            client.onClose(() -> forget(client));
+        }
+        return s;
+    }
+
+    /** Closes (erasing their data keys) and forgets the envelopes and the wrap service of a closed client. */
+    private static void forget(KmipClient client) {
+        Map<String, Envelope> m;
+        synchronized (SharedEnvelopes.class) {
+            CLIENT_SERVICES.remove(client);
+        }
+        synchronized (BY_CONNECTION) {
+            m = BY_CONNECTION.remove(client);
+        }
+        if (m != null) {
+            m.values().forEach(Envelope::close);
+        }
+    }
+
+    /** For tests: whether anything is kept for {@code client}. */
+    static boolean keeps(KmipClient client) {
+        synchronized (SharedEnvelopes.class) {
+            if (CLIENT_SERVICES.containsKey(client)) {
+                return true;
+            }
+        }
+        synchronized (BY_CONNECTION) {
+            return BY_CONNECTION.containsKey(client);
+        }
     }
 
     private static ServerLink link(Key handle) throws InvalidKeyException {
