@@ -33,6 +33,12 @@ final class InMemoryKeyWrapService implements KeyWrapService {
         return id;
     }
 
+    /** Adds a master key with the given bytes (for fixtures made with a known key). */
+    String createMasterKey(String id, byte[] key) {
+        masterKeys.put(id, key.clone());
+        return id;
+    }
+
     void destroy(String id) {
         masterKeys.remove(id);
     }
