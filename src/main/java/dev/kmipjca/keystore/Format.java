@@ -2,12 +2,15 @@ package dev.kmipjca.keystore;
 
 import java.nio.charset.StandardCharsets;
 
-/** The constants of keystore file format version 1 (docs/keystore.md describes each). */
+/** The constants of the keystore file format, versions 1 and 2 (docs/keystore.md describes each). */
 final class Format {
     private Format() {
     }
 
-    static final int VERSION = 1;
+    /** The version written. */
+    static final int VERSION = 2;
+    /** The first version, still read (and written as {@link #VERSION} by the next store). */
+    static final int VERSION_1 = 1;
 
     /** First line of an initialised keystore file; its presence without a protected section means truncation. */
     static final String HEADER = "# kmip-jca keystore. The kmip.* settings may be edited; the protected section"
@@ -54,8 +57,10 @@ final class Format {
     static final byte[] VERIFIED_LABEL = ascii("kmip-jca keystore v1: section verified in memory");
     /** Prefix of every entry's GCM associated data (followed by the entry's header: kind, alias, date). */
     static final byte[] ENTRY_AAD = ascii("kmip-jca keystore v1: entry");
-    /** First bytes of the authenticator's input. */
+    /** First bytes of the authenticator's input in version 1. */
     static final byte[] MAC_LABEL = ascii("kmip-jca keystore v1: protected section");
+    /** First bytes of the authenticator's input in version 2, followed by the SHA-256 of the section's bytes. */
+    static final byte[] MAC_LABEL_V2 = ascii("kmip-jca keystore v2: protected section");
 
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);

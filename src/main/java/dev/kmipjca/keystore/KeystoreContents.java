@@ -316,11 +316,16 @@ public final class KeystoreContents implements AutoCloseable {
         }
         out.set(Format.KEY_IDENTIFIER, masterKeyId);
         out.endWithBlankLine();
-        byte[] mac = ProtectedSection.authenticate(keys.authenticator(), masterKeyId, WrappedKeys.encode(wrappedKey),
-                history, entries.values(), entries.size());
-        List<SealedEntry> list = new ArrayList<>(entries.values());
-        String section = ProtectedSection.render(masterKeyId, wrappedKey, history, list, mac, out.newline());
-        return (out.render() + section).getBytes(StandardCharsets.UTF_8);
+        byte[] settingsPart = out.render().getBytes(StandardCharsets.UTF_8);
+        byte[] body = ProtectedSection.renderBody(masterKeyId, wrappedKey, history, new ArrayList<>(entries.values()),
+                out.newline()).getBytes(StandardCharsets.US_ASCII);
+        byte[] mac = ProtectedSection.authenticateV2(keys.authenticator(), SectionDigest.of(body, 0, body.length));
+        byte[] tail = ProtectedSection.renderTail(mac, out.newline()).getBytes(StandardCharsets.US_ASCII);
+        byte[] file = Arrays.copyOf(settingsPart, settingsPart.length + body.length + tail.length);
+        System.arraycopy(body, 0, file, settingsPart.length, body.length);
+        System.arraycopy(tail, 0, file, settingsPart.length + body.length, tail.length);
+        Arrays.fill(settingsPart, (byte) 0); // it may hold kmip.clientCertificatePassword
+        return file;
     }
 
     /**

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * verifies the protected section. Instances are immutable.
  */
 public final class KeystoreFile {
-    /** The format version this code reads and writes. */
+    /** The format version this code writes (it reads this one and version 1). */
     public static final int FORMAT_VERSION = Format.VERSION;
     /** The largest file accepted, in bytes. */
     public static final int MAX_FILE_BYTES = Format.MAX_FILE_BYTES;
@@ -111,7 +111,9 @@ public final class KeystoreFile {
     }
 
     /**
-     * Parses the bytes of a keystore file.
+     * Parses the bytes of a keystore file. The file keeps {@code bytes} (not a copy): the entries of a
+     * version 2 section are decoded from it when first used, so the protected section's bytes must not
+     * change afterwards (the settings part before it may be wiped).
      *
      * @throws KeystoreException MALFORMED (not UTF-8, a bad escape, a misplaced or invalid field, no
      *                           settings at all, {@code kmip.keyIdentifier} contradicting the section),
@@ -119,7 +121,10 @@ public final class KeystoreFile {
      */
     public static KeystoreFile parse(byte[] bytes) throws KeystoreException {
         SectionReader.Begin begin = SectionReader.findBegin(bytes);
-        ProtectedSection fast = begin == null ? null : SectionReader.read(bytes, begin);
+        // a version 2 section's digest needs no key: it is computed while the rest is parsed and the keystore
+        // key unwrapped
+        SectionDigest digest = begin == null ? null : digestOf(bytes, begin.offset(), true);
+        ProtectedSection fast = begin == null ? null : SectionReader.read(bytes, begin, digest);
         if (fast != null) {
             // the section is as kmip-jca writes it (and ASCII): only the settings part needs the general reader
             PropertiesText settings = PropertiesText.parse(decode(Arrays.copyOf(bytes, begin.offset())))
@@ -150,7 +155,40 @@ public final class KeystoreFile {
             checkUninitialised(lines);
             return new KeystoreFile(settings, null);
         }
-        return withSection(settings, ProtectedSection.parse(lines, begin));
+        SectionReader.Begin at = SectionReader.findBegin(bytes);
+        SectionDigest digest = at == null ? null : digestOf(bytes, at.offset(), false);
+        return withSection(settings, ProtectedSection.parse(lines, begin, digest));
+    }
+
+    /**
+     * The digest of a version 2 section that begins at {@code beginOffset}: its bytes up to the
+     * authenticator's line. With {@code early}, only for a section whose second line is
+     * {@code kmipjca.version=2} exactly, and started at once (in the background when large); else
+     * computed when first asked for. Null when the section cannot be delimited.
+     */
+    private static SectionDigest digestOf(byte[] bytes, int beginOffset, boolean early) {
+        if (early && !versionLineIs2(bytes, beginOffset)) {
+            return null;
+        }
+        int macLine = SectionDigest.macLineStart(bytes, beginOffset);
+        if (macLine < 0) {
+            return null;
+        }
+        return early ? SectionDigest.start(bytes, beginOffset, macLine) : SectionDigest.deferred(bytes, beginOffset, macLine);
+    }
+
+    private static boolean versionLineIs2(byte[] b, int beginOffset) {
+        int i = beginOffset;
+        while (i < b.length && b[i] != '\n') {
+            i++;
+        }
+        byte[] line = (Format.F_VERSION + "=" + Format.VERSION).getBytes(StandardCharsets.US_ASCII);
+        int at = i + 1;
+        if (at + line.length >= b.length || !Arrays.equals(b, at, at + line.length, line, 0, line.length)) {
+            return false;
+        }
+        byte after = b[at + line.length];
+        return after == '\n' || after == '\r';
     }
 
     private static void checkNotSectionField(PropertiesLine l) throws KeystoreException {
@@ -279,7 +317,7 @@ public final class KeystoreFile {
     @Override
     public String toString() {
         return section == null ? "KeystoreFile[not initialised]"
-                : "KeystoreFile[format " + FORMAT_VERSION + ", master key " + section.masterKeyId + ", "
+                : "KeystoreFile[format " + section.version + ", master key " + section.masterKeyId + ", "
                         + section.entries.size() + " entries]";
     }
 }

@@ -61,11 +61,10 @@ final class KeystoreKeys {
         check();
         byte[] nonce = new byte[Format.NONCE_BYTES];
         random.nextBytes(nonce);
-        SealedEntry header = new SealedEntry(kind, alias, createdMillis, nonce, new byte[Format.TAG_BYTES]);
         try {
             Cipher c = gcm(Cipher.ENCRYPT_MODE, nonce);
             c.updateAAD(Format.ENTRY_AAD);
-            c.updateAAD(header.header());
+            c.updateAAD(SealedEntry.headerOf(kind, alias, createdMillis));
             return new SealedEntry(kind, alias, createdMillis, nonce, c.doFinal(plaintext));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM of SunJCE failed", e);

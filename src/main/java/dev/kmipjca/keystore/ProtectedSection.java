@@ -21,6 +21,8 @@ import javax.crypto.Mac;
  * {@link #mac}.
  */
 final class ProtectedSection {
+    /** The format version read: {@link Format#VERSION_1} or {@link Format#VERSION}. */
+    final int version;
     final int beginLine;
     final String masterKeyId;
     final int masterKeyIdLine;
@@ -46,16 +48,24 @@ final class ProtectedSection {
     private volatile byte[] verifiedTag;
     /** {@link #entries} by alias, unmodifiable: from {@link SectionReader}, or built on first use. */
     private volatile Map<String, SealedEntry> index;
+    /**
+     * Version 2: the SHA-256 of the section's bytes, from its begin marker line up to the authenticator's
+     * line; null when the file does not end with those two lines (the section then fails authentication).
+     */
+    final SectionDigest digest;
 
-    private ProtectedSection(int beginLine, String masterKeyId, int masterKeyIdLine, WrappedKey wrappedKey,
-            int keystoreKeyLine, List<RetiredMasterKey> history, List<SealedEntry> entries, byte[] mac, int macLine) {
-        this(beginLine, masterKeyId, masterKeyIdLine, wrappedKey, keystoreKeyLine, history, entries, mac, macLine,
-                null, 0, null);
+    private ProtectedSection(int version, int beginLine, String masterKeyId, int masterKeyIdLine,
+            WrappedKey wrappedKey, int keystoreKeyLine, List<RetiredMasterKey> history, List<SealedEntry> entries,
+            byte[] mac, int macLine, SectionDigest digest) {
+        this(version, beginLine, masterKeyId, masterKeyIdLine, wrappedKey, keystoreKeyLine, history, entries, mac,
+                macLine, null, 0, null, digest);
     }
 
-    ProtectedSection(int beginLine, String masterKeyId, int masterKeyIdLine, WrappedKey wrappedKey,
+    ProtectedSection(int version, int beginLine, String masterKeyId, int masterKeyIdLine, WrappedKey wrappedKey,
             int keystoreKeyLine, List<RetiredMasterKey> history, List<SealedEntry> entries, byte[] mac, int macLine,
-            byte[] entryBlock, int entryBlockLength, Map<String, SealedEntry> index) {
+            byte[] entryBlock, int entryBlockLength, Map<String, SealedEntry> index, SectionDigest digest) {
+        this.version = version;
+        this.digest = digest;
         this.index = index == null ? null : Collections.unmodifiableMap(index);
         this.entryBlock = entryBlock;
         this.entryBlockLength = entryBlockLength;
@@ -73,10 +83,11 @@ final class ProtectedSection {
     /**
      * Reads the section that starts with the begin marker at {@code lines.get(begin)}.
      *
+     * @param digest for a version 2 section, the digest of its bytes (null when they could not be delimited)
      * @throws KeystoreException TRUNCATED without an end marker, UNSUPPORTED_VERSION, or MALFORMED
      *                           naming the line and field
      */
-    static ProtectedSection parse(List<PropertiesLine> lines, int begin) throws KeystoreException {
+    static ProtectedSection parse(List<PropertiesLine> lines, int begin, SectionDigest digest) throws KeystoreException {
         int beginLine = lines.get(begin).number;
         int end = -1;
         for (int j = begin + 1; j < lines.size() && end < 0; j++) {
@@ -100,10 +111,10 @@ final class ProtectedSection {
         FieldCursor c = new FieldCursor(lines, begin + 1, end);
         PropertiesLine v = c.expect(Format.F_VERSION);
         int version = c.number(v, Integer.MAX_VALUE);
-        if (version != Format.VERSION) {
+        if (version != Format.VERSION && version != Format.VERSION_1) {
             throw new KeystoreException(Reason.UNSUPPORTED_VERSION, v.number, Format.F_VERSION + "=" + version
-                    + " (line " + v.number + "): this kmip-jca reads keystore format version " + Format.VERSION
-                    + " only; open the file with the kmip-jca version that wrote it, or a newer one");
+                    + " (line " + v.number + "): this kmip-jca reads keystore format versions " + Format.VERSION_1
+                    + " and " + Format.VERSION + "; open the file with the kmip-jca version that wrote it, or a newer one");
         }
         PropertiesLine idLine = c.expect(Format.F_MASTER_KEY_ID);
         String masterKeyId = c.identifier(idLine, idLine.value);
@@ -136,11 +147,20 @@ final class ProtectedSection {
                     + Format.MAC_BYTES + " bytes, this one " + mac.length);
         }
         c.expectEnd();
-        return new ProtectedSection(beginLine, masterKeyId, idLine.number, wrapped, kk.number, history, entries,
-                mac, macLine.number);
+        return new ProtectedSection(version, beginLine, masterKeyId, idLine.number, wrapped, kk.number, history,
+                entries, mac, macLine.number, version == Format.VERSION ? digest : null);
     }
 
-    /** The authenticator of a section's contents: HMAC-SHA256 under the authenticator key (docs/keystore.md). */
+    /**
+     * The version 2 authenticator: HMAC-SHA256 under the authenticator key of {@link Format#MAC_LABEL_V2} and
+     * the SHA-256 of the section's bytes (docs/keystore.md).
+     */
+    static byte[] authenticateV2(Mac mac, byte[] sectionDigest) {
+        mac.update(Format.MAC_LABEL_V2);
+        return mac.doFinal(sectionDigest);
+    }
+
+    /** The version 1 authenticator of a section's contents: HMAC-SHA256 under the authenticator key (docs/keystore.md). */
     static byte[] authenticate(Mac mac, String masterKeyId, byte[] keystoreKeyField, List<RetiredMasterKey> history,
             Iterable<SealedEntry> entries, int entryCount) {
         feedFields(mac, masterKeyId, keystoreKeyField, history);
@@ -178,8 +198,14 @@ final class ProtectedSection {
         verifiedTag = tag;
     }
 
-    /** The authenticator of this section as read, computed over its contents (its entries in one piece when it can). */
+    /**
+     * The authenticator of this section as read: version 2, over the digest of its bytes (null when they
+     * could not be delimited); version 1, over its contents (its entries in one piece when it can).
+     */
     byte[] authenticate(Mac mac) {
+        if (version == Format.VERSION) {
+            return digest == null ? null : authenticateV2(mac, digest.get());
+        }
         if (entryBlock == null) {
             return authenticate(mac, masterKeyId, WrappedKeys.encode(wrappedKey), history, entries, entries.size());
         }
@@ -191,7 +217,7 @@ final class ProtectedSection {
     /** The authenticator's input before the entries. */
     private static void feedFields(Mac mac, String masterKeyId, byte[] keystoreKeyField, List<RetiredMasterKey> history) {
         mac.update(Format.MAC_LABEL);
-        u32(mac, Format.VERSION);
+        u32(mac, Format.VERSION_1);
         lengthPrefixed(mac, masterKeyId.getBytes(StandardCharsets.UTF_8));
         lengthPrefixed(mac, keystoreKeyField);
         u32(mac, history.size());
@@ -210,9 +236,12 @@ final class ProtectedSection {
         mac.update(b);
     }
 
-    /** The section's text, begin and end markers included, each line ended by {@code newline}. */
-    static String render(String masterKeyId, WrappedKey wrapped, List<RetiredMasterKey> history,
-            List<SealedEntry> entries, byte[] mac, String newline) {
+    /**
+     * The section's text up to the authenticator's line (the begin marker line first), each line ended by
+     * {@code newline}: the bytes whose digest version 2 authenticates. ASCII only (values are escaped).
+     */
+    static String renderBody(String masterKeyId, WrappedKey wrapped, List<RetiredMasterKey> history,
+            List<SealedEntry> entries, String newline) {
         StringBuilder out = new StringBuilder(256 + entries.size() * 200);
         out.append(Format.BEGIN).append(newline);
         field(out, Format.F_VERSION, Integer.toString(Format.VERSION), newline);
@@ -228,6 +257,12 @@ final class ProtectedSection {
         for (int e = 0; e < entries.size(); e++) {
             base64Field(out, Format.F_ENTRY + e, entries.get(e).encode(), newline);
         }
+        return out.toString();
+    }
+
+    /** The authenticator's line and the end marker line. */
+    static String renderTail(byte[] mac, String newline) {
+        StringBuilder out = new StringBuilder(128);
         base64Field(out, Format.F_MAC, mac, newline);
         out.append(Format.END).append(newline);
         return out.toString();

@@ -22,23 +22,34 @@ final class SealedEntry {
     final EntryKind kind;
     final String alias;
     final long createdMillis;
-    /** The binary form is {@code data[offset .. offset + length)}; {@code data} may be shared with other entries. */
-    private final byte[] data;
-    private final int offset;
-    private final int length;
-    /** Bytes of the header (kind, alias, date): the nonce follows it. */
-    private final int headerLength;
+    /** The binary form, or null until a lazily read entry is first decoded ({@link #slice()}). */
+    private volatile Slice slice;
+    /** Where a lazily read entry is in its file (null for an entry decoded when read or made here). */
+    private final Lazy lazy;
+
+    /**
+     * A binary form: {@code data[offset .. offset + length)}, {@code data} possibly shared with other
+     * entries; the header (kind, alias, date) is its first {@code headerLength} bytes, the nonce follows.
+     */
+    private record Slice(byte[] data, int offset, int length, int headerLength) {
+    }
+
+    /**
+     * A version 2 entry as found by {@link SectionReader}: its header was decoded, the rest of its value
+     * is still base64 in {@code text}, its field on the line that starts at {@code lineStart}.
+     */
+    private record Lazy(byte[] text, int lineStart, int lineNumber, int index, int encodedLength) {
+    }
 
     SealedEntry(EntryKind kind, String alias, long createdMillis, byte[] nonce, byte[] ciphertext) {
         this.kind = kind;
         this.alias = alias;
         this.createdMillis = createdMillis;
         byte[] header = headerOf(kind, alias, createdMillis);
-        this.data = new ByteWriter(header.length + nonce.length + ciphertext.length).bytes(header).bytes(nonce)
+        byte[] data = new ByteWriter(header.length + nonce.length + ciphertext.length).bytes(header).bytes(nonce)
                 .bytes(ciphertext).toByteArray();
-        this.offset = 0;
-        this.length = data.length;
-        this.headerLength = header.length;
+        this.slice = new Slice(data, 0, data.length, header.length);
+        this.lazy = null;
     }
 
     /** An entry whose binary form, already checked, is the slice {@code data[offset .. offset + length)}. */
@@ -47,10 +58,51 @@ final class SealedEntry {
         this.kind = kind;
         this.alias = alias;
         this.createdMillis = createdMillis;
-        this.data = data;
-        this.offset = offset;
-        this.length = length;
-        this.headerLength = headerLength;
+        this.slice = new Slice(data, offset, length, headerLength);
+        this.lazy = null;
+    }
+
+    private SealedEntry(EntryKind kind, String alias, long createdMillis, Lazy lazy) {
+        this.kind = kind;
+        this.alias = alias;
+        this.createdMillis = createdMillis;
+        this.lazy = lazy;
+    }
+
+    /**
+     * A version 2 entry of which only the header has been read: kind, alias and date (decoded from the
+     * start of its value), its field {@code kmipjca.entry.index} on line {@code lineNumber}, which starts
+     * at byte {@code lineStart} of {@code text}, and the length of its binary form. The rest is decoded
+     * when first needed, and checked then ({@link #slice()}); the section's authenticator, which covers the
+     * file's bytes, has vouched for it before anyone can ask.
+     */
+    static SealedEntry lazy(EntryKind kind, String alias, long createdMillis, byte[] text, int lineStart,
+            int lineNumber, int index, int encodedLength) {
+        return new SealedEntry(kind, alias, createdMillis, new Lazy(text, lineStart, lineNumber, index, encodedLength));
+    }
+
+    /** The binary form, decoded now if this entry was read lazily. */
+    private Slice slice() throws KeystoreException {
+        Slice s = slice;
+        if (s == null) {
+            SealedEntry full = SectionReader.decodeEntry(lazy.text, lazy.lineStart, lazy.lineNumber, lazy.index);
+            if (full.kind != kind || !full.alias.equals(alias) || full.createdMillis != createdMillis) {
+                throw new KeystoreException(KeystoreException.Reason.MALFORMED, lazy.lineNumber, Format.F_ENTRY
+                        + lazy.index + " (line " + lazy.lineNumber + "): the entry's header changed between reads");
+            }
+            s = full.slice;
+            slice = s;
+        }
+        return s;
+    }
+
+    /** {@link #slice()} where a failure would be a bug: the entry was authenticated (its file's bytes). */
+    private Slice checkedSlice() {
+        try {
+            return slice();
+        } catch (KeystoreException e) {
+            throw new IllegalStateException("an authenticated entry cannot be decoded: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -72,38 +124,45 @@ final class SealedEntry {
         return new EntryInfo(alias, kind, Instant.ofEpochMilli(createdMillis));
     }
 
-    byte[] nonce() {
-        int at = offset + headerLength;
-        return Arrays.copyOfRange(data, at, at + Format.NONCE_BYTES);
+    byte[] nonce() throws KeystoreException {
+        Slice s = slice();
+        int at = s.offset + s.headerLength;
+        return Arrays.copyOfRange(s.data, at, at + Format.NONCE_BYTES);
     }
 
-    byte[] ciphertext() {
-        return Arrays.copyOfRange(data, offset + headerLength + Format.NONCE_BYTES, offset + length);
+    byte[] ciphertext() throws KeystoreException {
+        Slice s = slice();
+        return Arrays.copyOfRange(s.data, s.offset + s.headerLength + Format.NONCE_BYTES, s.offset + s.length);
     }
 
     /** Kind, alias and creation date: the part of the GCM associated data that is specific to this entry. */
-    byte[] header() {
-        return Arrays.copyOfRange(data, offset, offset + headerLength);
+    byte[] header() throws KeystoreException {
+        Slice s = slice();
+        return Arrays.copyOfRange(s.data, s.offset, s.offset + s.headerLength);
     }
 
-    private static byte[] headerOf(EntryKind kind, String alias, long createdMillis) {
+    /** The header of an entry: kind, alias and creation date, as they start its binary form. */
+    static byte[] headerOf(EntryKind kind, String alias, long createdMillis) {
         return new ByteWriter(16 + alias.length() * 3).u8(kind.code()).shortString(alias).i64(createdMillis)
                 .toByteArray();
     }
 
-    /** The binary form (a copy). */
+    /** The binary form (a copy), decoding a lazily read entry first (which was authenticated: it cannot fail). */
     byte[] encode() {
-        return Arrays.copyOfRange(data, offset, offset + length);
+        Slice s = checkedSlice();
+        return Arrays.copyOfRange(s.data, s.offset, s.offset + s.length);
     }
 
     /** The length of the binary form. */
     int encodedLength() {
-        return length;
+        Slice s = slice;
+        return s != null ? s.length : lazy.encodedLength;
     }
 
     /** Feeds the binary form to {@code mac}, without copying it. */
     void feed(Mac mac) {
-        mac.update(data, offset, length);
+        Slice s = checkedSlice();
+        mac.update(s.data, s.offset, s.length);
     }
 
     /** Reads the binary form; {@code where} names the field and line for messages. */
@@ -165,6 +224,7 @@ final class SealedEntry {
 
     @Override
     public String toString() {
-        return "SealedEntry[" + kind + " " + alias + ", " + (length - headerLength - Format.NONCE_BYTES) + " bytes]";
+        return "SealedEntry[" + kind + " " + alias + ", " + encodedLength() + " bytes" + (slice == null ? ", not decoded"
+                : "") + "]";
     }
 }

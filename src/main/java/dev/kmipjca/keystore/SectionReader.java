@@ -76,21 +76,50 @@ final class SectionReader {
         return null;
     }
 
-    /** The section that starts at {@code begin}, or null when it is not laid out as kmip-jca writes it. */
-    static ProtectedSection read(byte[] bytes, Begin begin) {
+    /**
+     * The section that starts at {@code begin}, or null when it is not laid out as kmip-jca writes it.
+     *
+     * @param digest the digest of a version 2 section's bytes (null when they could not be delimited)
+     */
+    static ProtectedSection read(byte[] bytes, Begin begin, SectionDigest digest) {
         try {
-            return new SectionReader(bytes, begin).section();
+            return new SectionReader(bytes, begin).section(digest);
         } catch (KeystoreException | RuntimeException e) {
             return null; // the general parser reads it or explains the problem
         }
     }
 
-    private ProtectedSection section() throws KeystoreException {
+    /**
+     * Decodes the whole of the version 2 entry {@code kmipjca.entry.index} whose line starts at byte
+     * {@code lineStart} of {@code text} (line {@code lineNumber}), with every check of a version 1 read.
+     *
+     * @throws KeystoreException MALFORMED naming the field and line
+     */
+    static SealedEntry decodeEntry(byte[] text, int lineStart, int lineNumber, int index) throws KeystoreException {
+        String where = Format.F_ENTRY + index + " (line " + lineNumber + ")";
+        try {
+            SectionReader r = new SectionReader(text, new Begin(lineStart, lineNumber));
+            if (r.key(ENTRY, index)) {
+                byte[] out = new byte[Math.min(text.length - r.start, Format.MAX_ENTRY_BYTES * 4 / 3 + 8) / 4 * 3 + 6];
+                int n = r.decodeValue(out, 0, Format.MAX_ENTRY_BYTES);
+                if (n >= 0) {
+                    return SealedEntry.parse(Arrays.copyOf(out, n), where, lineNumber);
+                }
+            }
+        } catch (RuntimeException e) {
+            // reported below
+        }
+        throw new KeystoreException(KeystoreException.Reason.MALFORMED, lineNumber, where
+                + ": not an entry in base64 as kmip-jca writes it");
+    }
+
+    private ProtectedSection section(SectionDigest digest) throws KeystoreException {
         if (!nextLine() || !ascii(start, end)) {
             return null;
         }
         int beginLine = line;
-        if (number(simple(Format.F_VERSION), Integer.MAX_VALUE) != Format.VERSION) {
+        int version = number(simple(Format.F_VERSION), Integer.MAX_VALUE);
+        if (version != Format.VERSION && version != Format.VERSION_1) {
             return null;
         }
         String masterKeyId = simple(Format.F_MASTER_KEY_ID);
@@ -121,27 +150,37 @@ final class SectionReader {
         if (count < 0 || count > (b.length - next) / 16) {
             return null;
         }
-        byte[] block = new byte[4 + 4 * count + (b.length - next) / 4 * 3 + 4];
-        int size = u32(block, 0, count);
         List<SealedEntry> entries = new ArrayList<>(count);
         Map<String, SealedEntry> index = new LinkedHashMap<>((int) (count / 0.75f) + 1);
+        byte[] block = null;
+        int size = 0;
+        if (version == Format.VERSION_1) {
+            block = new byte[4 + 4 * count + (b.length - next) / 4 * 3 + 4];
+            size = u32(block, 0, count);
+        }
         for (int i = 0; i < count; i++) {
+            int lineStart = next;
             if (!key(ENTRY, i)) {
                 return null;
             }
-            int n = decodeValue(block, size + 4, Format.MAX_ENTRY_BYTES);
-            if (n < 0) {
-                return null;
+            SealedEntry e;
+            if (block == null) {
+                e = lazyEntry(i, lineStart);
+            } else {
+                int n = decodeValue(block, size + 4, Format.MAX_ENTRY_BYTES);
+                if (n < 0) {
+                    return null;
+                }
+                e = SealedEntry.parseInPlace(block, size + 4, n);
+                if (e == null) { // a non-ASCII alias, or a malformed entry (then this throws)
+                    e = SealedEntry.parse(Arrays.copyOfRange(block, size + 4, size + 4 + n), Format.F_ENTRY + i, fieldLine);
+                }
+                size = u32(block, size, n) + n;
             }
-            SealedEntry e = SealedEntry.parseInPlace(block, size + 4, n);
-            if (e == null) { // a non-ASCII alias, or a malformed entry (then this throws)
-                e = SealedEntry.parse(Arrays.copyOfRange(block, size + 4, size + 4 + n), Format.F_ENTRY + i, fieldLine);
-            }
-            if (index.putIfAbsent(e.alias, e) != null) {
+            if (e == null || index.putIfAbsent(e.alias, e) != null) {
                 return null;
             }
             entries.add(e);
-            size = u32(block, size, n) + n;
         }
         byte[] mac = base64(Format.F_MAC, Format.MAC_BYTES);
         int macLine = fieldLine;
@@ -154,8 +193,144 @@ final class SectionReader {
                 return null;
             }
         }
-        return new ProtectedSection(beginLine, masterKeyId, idLine, wrapped, kkLine, history, entries, mac, macLine,
-                block, size, index);
+        return new ProtectedSection(version, beginLine, masterKeyId, idLine, wrapped, kkLine, history, entries, mac,
+                macLine, block, size, index, version == Format.VERSION ? digest : null);
+    }
+
+    // ---- version 2 entries, read lazily ------------------------------------------------------------
+
+    /** Scratch for the headers of lazily read entries: at most 3 + 1024 + 8 bytes, and a group of slack. */
+    private final byte[] head = new byte[3 + Format.MAX_ALIAS_BYTES + 8 + 3];
+
+    /**
+     * The entry whose value starts at {@link #start}, read lazily: only its header is decoded, and its
+     * continuation lines are stepped over by their fixed layout (four spaces, 64 characters and a
+     * backslash; the last line 4 to 64 characters) without looking at every character. Null when the
+     * value is not laid out that way. What is not looked at here is covered by the authenticator, whose
+     * input is the section's bytes, and decoded with every check when the entry is first used.
+     */
+    private SealedEntry lazyEntry(int index, int lineStart) {
+        int keyLine = fieldLine;
+        int first;      // where the value's characters start
+        int stride;     // from one continuation line's characters to the next's
+        int chars;      // base64 characters in the value
+        if (end - start == 1 && b[start] == '\\') {
+            first = next + 4;
+            int nl = -1;
+            int s = next;
+            int lines = 0;
+            while (true) {
+                if (s + 4 >= b.length || b[s] != ' ' || b[s + 1] != ' ' || b[s + 2] != ' ' || b[s + 3] != ' ') {
+                    return null;
+                }
+                int c = s + 4;
+                int e = c + Format.BASE64_LINE;
+                int t;
+                if (e + 1 < b.length && b[e] == '\\' && (t = terminator(e + 1)) > 0) {
+                    if (nl < 0) {
+                        nl = t;
+                    } else if (nl != t) {
+                        return null;
+                    }
+                    lines++;
+                    line++;
+                    s = e + 1 + t;
+                    continue;
+                }
+                int q = c + 4;
+                while (q < e && q < b.length && b[q] != '\n' && b[q] != '\r') {
+                    q += 4;
+                }
+                if (q >= b.length || (t = terminator(q)) < 0 || (nl > 0 && nl != t)) {
+                    return null;
+                }
+                line++;
+                chars = lines * Format.BASE64_LINE + (q - c);
+                start = c;
+                end = q;
+                next = q + t;
+                stride = Format.BASE64_LINE + 4 + 1 + (nl < 0 ? t : nl);
+                break;
+            }
+        } else {
+            first = start;
+            chars = end - start;
+            stride = 0;
+            if (chars > Format.BASE64_LINE) {
+                return null;
+            }
+        }
+        if (chars % 4 != 0 || chars < 8) {
+            return null;
+        }
+        int lastAt = first + (chars - 1) / Format.BASE64_LINE * stride + (chars - 1) % Format.BASE64_LINE;
+        int padding = b[lastAt] != '=' ? 0 : b[lastAt - 1] == '=' ? 2 : 1; // a last line has 4 characters or more
+        int length = chars / 4 * 3 - padding;
+        if (length > Format.MAX_ENTRY_BYTES || !decodeHead(first, stride, 3)) {
+            return null;
+        }
+        EntryKind kind = EntryKind.ofCode(head[0] & 0xFF);
+        int n = (head[1] & 0xFF) << 8 | (head[2] & 0xFF);
+        int headerLength = 3 + n + 8;
+        if (kind == null || n == 0 || n > Format.MAX_ALIAS_BYTES
+                || headerLength + Format.NONCE_BYTES + Format.TAG_BYTES > length || !decodeHead(first, stride, headerLength)) {
+            return null;
+        }
+        boolean ascii = true;
+        for (int i = 3; i < 3 + n; i++) {
+            byte c = head[i];
+            if (c < 0) {
+                ascii = false;
+            } else if (c >= 'A' && c <= 'Z') {
+                return null;
+            }
+        }
+        String alias;
+        if (ascii) {
+            alias = new String(head, 3, n, StandardCharsets.ISO_8859_1);
+        } else {
+            alias = new String(head, 3, n, StandardCharsets.UTF_8);
+            if (!Arrays.equals(alias.getBytes(StandardCharsets.UTF_8), 0, n, head, 3, 3 + n)
+                    || !alias.equals(alias.toLowerCase(java.util.Locale.ROOT))) {
+                return null; // not UTF-8, or not lower case: the general parser explains
+            }
+        }
+        long created = 0;
+        for (int i = 3 + n; i < headerLength; i++) {
+            created = (created << 8) | (head[i] & 0xFF);
+        }
+        return SealedEntry.lazy(kind, alias, created, b, lineStart, keyLine, index, length);
+    }
+
+    /** The length of the line terminator at {@code at} ("\n" 1, "\r\n" 2), or -1. */
+    private int terminator(int at) {
+        if (b[at] == '\n') {
+            return 1;
+        }
+        return b[at] == '\r' && at + 1 < b.length && b[at + 1] == '\n' ? 2 : -1;
+    }
+
+    /**
+     * Decodes the first {@code bytes} bytes of a value into {@link #head}: its characters start at
+     * {@code first}, {@link Format#BASE64_LINE} per line, each line {@code stride} bytes after the
+     * previous one. False on a character outside the alphabet.
+     */
+    private boolean decodeHead(int first, int stride, int bytes) {
+        int groups = (bytes + 2) / 3;
+        int o = 0;
+        for (int g = 0; g < groups; g++) {
+            int k = g * 4; // a group never straddles lines: 64 is a multiple of 4
+            int at = first + k / Format.BASE64_LINE * stride + k % Format.BASE64_LINE;
+            int v = BASE64[b[at] & 0xFF] << 18 | BASE64[b[at + 1] & 0xFF] << 12 | BASE64[b[at + 2] & 0xFF] << 6
+                    | BASE64[b[at + 3] & 0xFF];
+            if ((BASE64[b[at] & 0xFF] | BASE64[b[at + 1] & 0xFF] | BASE64[b[at + 2] & 0xFF] | BASE64[b[at + 3] & 0xFF]) < 0) {
+                return false;
+            }
+            head[o++] = (byte) (v >> 16);
+            head[o++] = (byte) (v >> 8);
+            head[o++] = (byte) v;
+        }
+        return true;
     }
 
     // ---- lines and fields -------------------------------------------------------------------------

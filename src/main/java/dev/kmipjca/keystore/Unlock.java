@@ -53,11 +53,19 @@ final class Unlock {
             return keys; // this instance, with this very key, was authenticated in full before
         }
         byte[] mac = s.authenticate(keys.authenticator());
+        if (mac == null) {
+            keys.zero();
+            throw new KeystoreException(Reason.AUTHENTICATION_FAILED, s.macLine, "the protected section cannot be"
+                    + " authenticated: its bytes end with the " + Format.F_MAC + " line (line " + s.macLine + ") and then"
+                    + " the end marker line, as kmip-jca writes them, and this file's do not; restore it from a backup");
+        }
         if (!MessageDigest.isEqual(mac, s.mac)) {
             keys.zero();
             throw new KeystoreException(Reason.AUTHENTICATION_FAILED, s.macLine, "the authenticator of the protected"
                     + " section (" + Format.F_MAC + ", line " + s.macLine + ") does not match its contents: a field or"
-                    + " entry was altered, removed, reordered or copied in from another keystore");
+                    + " entry was altered, removed, reordered or copied in from another keystore"
+                    + (s.version == Format.VERSION_1 ? "" : ", or the section's text was re-wrapped or re-escaped"
+                    + " (format version " + s.version + " authenticates the section's bytes as kmip-jca wrote them)"));
         }
         s.verified(tag);
         return keys;

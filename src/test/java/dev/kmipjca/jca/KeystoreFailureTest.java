@@ -86,7 +86,7 @@ class KeystoreFailureTest {
     @Test
     void unknownFormatVersion_isReportedAsUnsupported() throws Exception {
         Path file = initialised();
-        edit(file, "kmipjca.version=1", "kmipjca.version=7");
+        edit(file, "kmipjca.version=2", "kmipjca.version=7");
         String m = failingLoad(file);
         assertTrue(m.contains("UNSUPPORTED_VERSION") && m.contains("kmipjca.version=7"), m);
     }

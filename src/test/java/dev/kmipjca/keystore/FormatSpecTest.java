@@ -10,6 +10,7 @@ import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
@@ -21,7 +22,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reads a keystore written by the code with an independent implementation of docs/keystore.md, using only
+ * Reads a keystore written by the code (format version 2), and the version 1 fixture, with an independent
+ * implementation of docs/keystore.md, using only
  * {@code Properties}, {@code Mac} and {@code Cipher}: the document is enough to read the format.
  */
 class FormatSpecTest {
@@ -60,7 +62,7 @@ class FormatSpecTest {
         }
         Properties p = new Properties();
         p.load(new StringReader(file));
-        assertEquals("1", p.getProperty("kmipjca.version"));
+        assertEquals("2", p.getProperty("kmipjca.version"));
         assertEquals("mk-1", p.getProperty("kmipjca.masterKeyId"));
         assertEquals("mk-1", p.getProperty("kmip.keyIdentifier"));
 
@@ -71,26 +73,15 @@ class FormatSpecTest {
         byte[] keystoreKey = wrap.unwrap(wrapped, ascii("kmip-jca keystore v1: keystore key"));
         assertEquals(32, keystoreKey.length);
 
-        // the authenticator
-        ByteArrayOutputStream macInput = new ByteArrayOutputStream();
-        DataOutputStream d = new DataOutputStream(macInput);
-        d.write(ascii("kmip-jca keystore v1: protected section"));
-        d.writeInt(1);
-        lp(d, p.getProperty("kmipjca.masterKeyId").getBytes(StandardCharsets.UTF_8));
-        lp(d, kk);
-        int history = Integer.parseInt(p.getProperty("kmipjca.historyCount"));
-        d.writeInt(history);
-        for (int h = 0; h < history; h++) {
-            String[] dateAndId = p.getProperty("kmipjca.history." + h).split(" ", 2);
-            lp(d, dateAndId[1].getBytes(StandardCharsets.UTF_8));
-            lp(d, ascii(Instant.parse(dateAndId[0]).toString()));
-        }
-        int entries = Integer.parseInt(p.getProperty("kmipjca.entryCount"));
-        d.writeInt(entries);
-        for (int e = 0; e < entries; e++) {
-            lp(d, Base64.getDecoder().decode(p.getProperty("kmipjca.entry." + e)));
-        }
-        byte[] mac = hmac(hkdf(keystoreKey, "kmip-jca keystore v1: authenticator"), macInput.toByteArray());
+        // the authenticator (version 2): HMAC over a label and the SHA-256 of the section's bytes, from the begin
+        // marker line up to the kmipjca.mac line
+        byte[] bytes = file.getBytes(StandardCharsets.UTF_8);
+        String latin = new String(bytes, StandardCharsets.ISO_8859_1);
+        int from = latin.indexOf("# ---- BEGIN KMIP-JCA PROTECTED SECTION");
+        int to = latin.indexOf("\nkmipjca.mac=") + 1;
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(Arrays.copyOfRange(bytes, from, to));
+        byte[] mac = hmac(hkdf(keystoreKey, "kmip-jca keystore v1: authenticator"),
+                ascii("kmip-jca keystore v2: protected section"), digest);
         assertArrayEquals(Base64.getDecoder().decode(p.getProperty("kmipjca.mac")), mac);
 
         // entry 0: header in the clear, contents under AES-256-GCM with the header in the AAD
@@ -118,6 +109,74 @@ class FormatSpecTest {
         contents.get(key);
         assertArrayEquals(aesKey, key);
         assertEquals(0, contents.remaining());
+    }
+
+    /** The version 1 fixture, read with the document and the master key's known bytes (fixture README). */
+    @Test
+    void documentedFormatVersion1_readsTheFixture() throws Exception {
+        Properties p = new Properties();
+        try (var in = FormatSpecTest.class.getResourceAsStream("format-v1.kmip")) {
+            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        assertEquals("1", p.getProperty("kmipjca.version"));
+        assertEquals("mk-v1", p.getProperty("kmipjca.masterKeyId"));
+        byte[] masterKey = new byte[32];
+        for (int i = 0; i < 32; i++) {
+            masterKey[i] = (byte) (0x40 + i);
+        }
+        byte[] kk = Base64.getDecoder().decode(p.getProperty("kmipjca.keystoreKey"));
+        assertEquals(1, kk[0]);
+        Cipher unwrap = Cipher.getInstance("AES/GCM/NoPadding");
+        unwrap.init(Cipher.DECRYPT_MODE, new SecretKeySpec(masterKey, "AES"), new GCMParameterSpec(128, kk, 1, 12));
+        unwrap.updateAAD(ascii("kmip-jca keystore v1: keystore key"));
+        byte[] keystoreKey = unwrap.doFinal(kk, 13, kk.length - 13);
+
+        ByteArrayOutputStream macInput = new ByteArrayOutputStream();
+        DataOutputStream d = new DataOutputStream(macInput);
+        d.write(ascii("kmip-jca keystore v1: protected section"));
+        d.writeInt(1);
+        lp(d, p.getProperty("kmipjca.masterKeyId").getBytes(StandardCharsets.UTF_8));
+        lp(d, kk);
+        int history = Integer.parseInt(p.getProperty("kmipjca.historyCount"));
+        assertEquals(1, history);
+        d.writeInt(history);
+        for (int h = 0; h < history; h++) {
+            String[] dateAndId = p.getProperty("kmipjca.history." + h).split(" ", 2);
+            lp(d, dateAndId[1].getBytes(StandardCharsets.UTF_8));
+            lp(d, ascii(Instant.parse(dateAndId[0]).toString()));
+        }
+        int entries = Integer.parseInt(p.getProperty("kmipjca.entryCount"));
+        assertEquals(4, entries);
+        d.writeInt(entries);
+        for (int e = 0; e < entries; e++) {
+            lp(d, Base64.getDecoder().decode(p.getProperty("kmipjca.entry." + e)));
+        }
+        byte[] mac = hmac(hkdf(keystoreKey, "kmip-jca keystore v1: authenticator"), macInput.toByteArray());
+        assertArrayEquals(Base64.getDecoder().decode(p.getProperty("kmipjca.mac")), mac);
+
+        ByteBuffer entry = ByteBuffer.wrap(Base64.getDecoder().decode(p.getProperty("kmipjca.entry.0")));
+        assertEquals(1, entry.get());
+        byte[] alias = new byte[entry.getShort()];
+        entry.get(alias);
+        assertEquals("data-key", new String(alias, StandardCharsets.UTF_8));
+        assertEquals(Instant.parse("2025-06-07T08:09:10.123Z").toEpochMilli(), entry.getLong());
+        byte[] header = Arrays.copyOfRange(entry.array(), 0, entry.position());
+        byte[] nonce = new byte[12];
+        entry.get(nonce);
+        Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+        c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(hkdf(keystoreKey, "kmip-jca keystore v1: entry encryption"), "AES"),
+                new GCMParameterSpec(128, nonce));
+        c.updateAAD(ascii("kmip-jca keystore v1: entry"));
+        c.updateAAD(header);
+        ByteBuffer contents = ByteBuffer.wrap(c.doFinal(entry.array(), entry.position(), entry.remaining()));
+        byte[] algorithm = new byte[contents.getShort()];
+        contents.get(algorithm);
+        assertEquals("AES", new String(algorithm, StandardCharsets.UTF_8));
+        byte[] key = new byte[contents.getInt()];
+        contents.get(key);
+        for (int i = 0; i < 32; i++) {
+            assertEquals((byte) (0xA0 + i), key[i]);
+        }
     }
 
     private static void lp(DataOutputStream d, byte[] b) throws Exception {

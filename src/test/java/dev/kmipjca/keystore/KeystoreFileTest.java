@@ -96,7 +96,7 @@ class KeystoreFileTest {
         KmipSettings s = KmipSettings.fromProperties(p, Path.of("/tmp"));
         assertEquals("mk-1", s.keyIdentifier());
         assertEquals(2, s.servers().size());
-        assertEquals("1", p.getProperty("kmipjca.version"));
+        assertEquals("2", p.getProperty("kmipjca.version"));
         assertEquals(parse(out).settingsProperties().getProperty("kmip.port"), p.getProperty("kmip.port"));
         assertTrue(p.getProperty("kmipjca.entry.0").matches("[A-Za-z0-9+/=]{80,}"), "continuation lines joined");
     }
@@ -124,11 +124,11 @@ class KeystoreFileTest {
 
     @Test
     void unknownFormatVersion_isRefusedNamingVersionAndLine() throws Exception {
-        String out = initialised(TestEntries.SETTINGS).replace("kmipjca.version=1", "kmipjca.version=2");
+        String out = initialised(TestEntries.SETTINGS).replace("kmipjca.version=2", "kmipjca.version=3");
         KeystoreException e = assertThrows(KeystoreException.class, () -> parse(out));
         assertEquals(Reason.UNSUPPORTED_VERSION, e.reason());
         assertEquals(lineOf(out, "kmipjca.version="), e.line());
-        assertEquals("kmipjca.version=2 (line " + e.line() + "): this kmip-jca reads keystore format version 1 only;"
+        assertEquals("kmipjca.version=3 (line " + e.line() + "): this kmip-jca reads keystore format versions 1 and 2;"
                 + " open the file with the kmip-jca version that wrote it, or a newer one", e.getMessage());
     }
 

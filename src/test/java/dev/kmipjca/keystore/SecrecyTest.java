@@ -55,7 +55,7 @@ class SecrecyTest {
         for (String edited : List.of(FileEdits.flip(file, "kmipjca.mac", 0), FileEdits.flip(file, "kmipjca.entry.1", 40),
                 FileEdits.flip(file, "kmipjca.keystoreKey", 20), file.substring(0, file.length() / 2),
                 file.replace("kmip.clientCertificatePassword=" + PASSWORD, "kmip.clientCertificatePassword=\\u12x" + PASSWORD),
-                file.replace("kmipjca.version=1", "kmipjca.version=" + PASSWORD))) {
+                file.replace("kmipjca.version=2", "kmipjca.version=" + PASSWORD))) {
             shown.add(assertThrows(KeystoreException.class,
                     () -> KeystoreContents.open(KeystoreFile.parse(edited.getBytes(StandardCharsets.UTF_8)), wrap))
                     .getMessage());

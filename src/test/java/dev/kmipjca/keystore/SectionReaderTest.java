@@ -10,11 +10,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.time.Instant;
+import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
-/** The fast reader of the protected section reads what the general parser reads, and leaves it anything else. */
+/**
+ * The fast reader of the protected section reads what the general parser reads, and leaves it anything else.
+ * Version 2 sections (what kmip-jca writes) are read lazily: entry headers only, the rest decoded on first use;
+ * version 1 sections (the fixture {@code format-v1.kmip}, written by kmip-jca 32dacdd) are decoded in full.
+ */
 class SectionReaderTest {
+    /** The version 1 fixture (see src/test/resources/dev/kmipjca/keystore/README.md), with {@code newline}. */
+    static byte[] version1(String newline) throws Exception {
+        try (var in = SectionReaderTest.class.getResourceAsStream("format-v1.kmip")) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return text.replace("\n", newline).getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
     private static byte[] written(String newline) throws Exception {
         InMemoryKeyWrapService wrap = new InMemoryKeyWrapService();
         wrap.createMasterKey("mk-1");
@@ -32,7 +45,7 @@ class SectionReaderTest {
         }
     }
 
-    private static void assertSame(ProtectedSection fast, ProtectedSection general) {
+    private static void assertSame(ProtectedSection fast, ProtectedSection general) throws KeystoreException {
         assertEquals(general.beginLine, fast.beginLine);
         assertEquals(general.masterKeyId, fast.masterKeyId);
         assertEquals(general.masterKeyIdLine, fast.masterKeyIdLine);
@@ -55,14 +68,21 @@ class SectionReaderTest {
         assertEquals(general.macLine, fast.macLine);
     }
 
+    private static ProtectedSection fastRead(byte[] bytes) {
+        return SectionReader.read(bytes, SectionReader.findBegin(bytes), null);
+    }
+
     @Test
     void writtenFile_lfOrCrlf_fastReaderAgreesWithGeneralParser() throws Exception {
         for (String nl : new String[] {"\n", "\r\n"}) {
             byte[] bytes = written(nl);
-            ProtectedSection fast = SectionReader.read(bytes, SectionReader.findBegin(bytes));
+            ProtectedSection fast = fastRead(bytes);
             assertNotNull(fast, "the layout kmip-jca writes is read by the fast reader");
-            assertNotNull(fast.entryBlock);
+            assertEquals(2, fast.version);
+            assertNull(fast.entryBlock, "version 2 entries are read lazily");
+            assertTrue(fast.entries.get(0).toString().endsWith("not decoded]"), fast.entries.get(0).toString());
             assertSame(fast, KeystoreFile.parseGeneral(bytes).section());
+            assertTrue(fast.entries.get(0).toString().endsWith(" bytes]"), "decoded once compared");
             KeystoreFile parsed = KeystoreFile.parse(bytes);
             assertEquals(KeystoreFile.parseGeneral(bytes).settingsText().render(), parsed.settingsText().render());
             assertEquals(nl, parsed.settingsText().newline());
@@ -70,9 +90,22 @@ class SectionReaderTest {
     }
 
     @Test
+    void version1File_lfOrCrlf_fastReaderDecodesItInFull_agreesWithGeneralParser() throws Exception {
+        for (String nl : new String[] {"\n", "\r\n"}) {
+            byte[] bytes = version1(nl);
+            ProtectedSection fast = fastRead(bytes);
+            assertNotNull(fast);
+            assertEquals(1, fast.version);
+            assertNotNull(fast.entryBlock);
+            assertEquals(List.of("data-key", "srv", "tls", "ca"), fast.entries.stream().map(e -> e.alias).toList());
+            assertSame(fast, KeystoreFile.parseGeneral(bytes).section());
+        }
+    }
+
+    @Test
     void entryBlock_isTheAuthenticatorInputOfTheEntries_sameMacAsEntryByEntry() throws Exception {
-        byte[] bytes = written("\n");
-        ProtectedSection fast = SectionReader.read(bytes, SectionReader.findBegin(bytes));
+        byte[] bytes = version1("\n");
+        ProtectedSection fast = fastRead(bytes);
         byte[] key = new byte[32];
         byte[] viaBlock = fast.authenticate(Hkdf.mac(key));
         byte[] viaEntries = ProtectedSection.authenticate(Hkdf.mac(key), fast.masterKeyId,
@@ -90,7 +123,7 @@ class SectionReaderTest {
             byte[] bytes = edited.getBytes(StandardCharsets.UTF_8);
             ProtectedSection general = KeystoreFile.parseGeneral(bytes).section();
             ProtectedSection viaParse = KeystoreFile.parse(bytes).section();
-            if (SectionReader.read(bytes, SectionReader.findBegin(bytes)) == null) {
+            if (fastRead(bytes) == null) {
                 assertNull(viaParse.entryBlock, "the general parser read it");
             }
             assertSame(viaParse, general);
@@ -133,23 +166,35 @@ class SectionReaderTest {
     }
 
     @Test
-    void base64RewrappedAcrossGroupsOfFour_fastReaderReadsItAsTheGeneralParserDoes() throws Exception {
-        String text = new String(written("\n"), StandardCharsets.UTF_8);
+    void version1_base64RewrappedAcrossGroupsOfFour_fastReaderReadsItAsTheGeneralParserDoes() throws Exception {
+        String text = new String(version1("\n"), StandardCharsets.UTF_8);
         for (int width : new int[] {1, 5, 50, 63}) {
             byte[] bytes = rewrapped(text, width).getBytes(StandardCharsets.UTF_8);
-            ProtectedSection fast = SectionReader.read(bytes, SectionReader.findBegin(bytes));
+            ProtectedSection fast = fastRead(bytes);
             assertNotNull(fast, "width " + width);
             assertSame(fast, KeystoreFile.parseGeneral(bytes).section());
         }
     }
 
     @Test
-    void badCharacterInEntryContinuationLine_fastReaderDeclines_parseNamesLineAndField() throws Exception {
+    void version2_base64Rewrapped_fastReaderDeclines_generalParserReadsTheSameEntries() throws Exception {
         String text = new String(written("\n"), StandardCharsets.UTF_8);
+        for (int width : new int[] {1, 5, 50, 63}) {
+            byte[] bytes = rewrapped(text, width).getBytes(StandardCharsets.UTF_8);
+            assertNull(fastRead(bytes), "width " + width);
+            ProtectedSection general = KeystoreFile.parse(bytes).section();
+            assertSame(general, KeystoreFile.parseGeneral(bytes).section());
+            assertEquals(51, general.entries.size());
+        }
+    }
+
+    @Test
+    void version1_badCharacterInEntryContinuationLine_fastReaderDeclines_parseNamesLineAndField() throws Exception {
+        String text = new String(version1("\n"), StandardCharsets.UTF_8);
         int at = text.indexOf("kmipjca.entry.3=\\\n") + "kmipjca.entry.3=\\\n".length() + 10;
         String bad = text.substring(0, at) + "*" + text.substring(at + 1);
         byte[] bytes = bad.getBytes(StandardCharsets.UTF_8);
-        assertNull(SectionReader.read(bytes, SectionReader.findBegin(bytes)));
+        assertNull(fastRead(bytes));
         KeystoreException e = assertThrows(KeystoreException.class, () -> KeystoreFile.parse(bytes));
         int line = (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
         assertTrue(e.getMessage().contains("kmipjca.entry.3"), e.getMessage());
@@ -161,7 +206,7 @@ class SectionReaderTest {
         String text = new String(written("\n"), StandardCharsets.UTF_8);
         String longMac = text.replace("kmipjca.mac=", "kmipjca.mac=" + "A".repeat(4000));
         byte[] bytes = longMac.getBytes(StandardCharsets.UTF_8);
-        assertNull(SectionReader.read(bytes, SectionReader.findBegin(bytes)));
+        assertNull(fastRead(bytes));
         KeystoreException e = assertThrows(KeystoreException.class, () -> KeystoreFile.parse(bytes));
         assertTrue(e.getMessage().contains("kmipjca.mac"), e.getMessage());
     }

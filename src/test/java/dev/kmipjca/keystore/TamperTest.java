@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every alteration of the protected section is detected and named; none is mistaken for a good file. */
 class TamperTest {
     private static final String MAC_FAILURE = "does not match its contents: a field or entry was altered, removed,"
-            + " reordered or copied in from another keystore";
+            + " reordered or copied in from another keystore, or the section's text was re-wrapped or re-escaped (format"
+            + " version 2 authenticates the section's bytes as kmip-jca wrote them)";
     private InMemoryKeyWrapService wrap;
     private String file;
 
@@ -158,6 +159,58 @@ class TamperTest {
                 + " base64 character 2a)", e.getMessage());
     }
 
+    /**
+     * Version 2 reads entries lazily, stepping over their continuation lines by their layout: an edit that
+     * keeps the layout is not seen by the parse, and is refused by the authenticator, which covers the bytes.
+     */
+    @Test
+    void version2_editsInsideAnEntryThatKeepItsLayout_failTheAuthenticator() {
+        int at = file.indexOf("kmipjca.entry.2=\\\n") + "kmipjca.entry.2=\\\n".length() + 4 + 30;
+        for (String c : new String[] {"*", "=", "A", "/"}) {
+            String replaced = file.charAt(at) == c.charAt(0) ? "B" : c;
+            assertMacFailure(file.substring(0, at) + replaced + file.substring(at + 1));
+        }
+        // a character of two bytes, and the last line of an entry four characters shorter or longer: the
+        // layout changes, and the parse or the authenticator refuses it
+        String twoBytes = file.substring(0, at) + "\u00e9" + file.substring(at + 1);
+        int next = file.indexOf("kmipjca.entry.2=");
+        int lastLineEnd = file.indexOf("\nkmipjca.mac=", next);
+        String shorter = file.substring(0, lastLineEnd - 4) + file.substring(lastLineEnd);
+        String longer = file.substring(0, lastLineEnd) + "AAAA" + file.substring(lastLineEnd);
+        for (String edited : new String[] {twoBytes, shorter, longer}) {
+            KeystoreException e = openFails(edited);
+            assertTrue(e.reason() == Reason.AUTHENTICATION_FAILED || e.reason() == Reason.MALFORMED, e.getMessage());
+        }
+    }
+
+    @Test
+    void version2_reWrappedOrReEscapedSection_failsTheAuthenticator_valuesUnchanged() {
+        String joined = FileEdits.replace(file, "kmipjca.entry.0", FileEdits.value(file, "kmipjca.entry.0"));
+        assertMacFailure(joined);
+        assertMacFailure(file.replace("kmipjca.historyCount=1", "kmipjca.historyCount = 1"));
+        assertMacFailure(file.replace("kmipjca.masterKeyId=mk-1", "kmipjca.masterKeyId=mk\\u002d1"));
+    }
+
+    @Test
+    void version2_sectionNotEndingWithAuthenticatorAndEndMarker_cannotBeAuthenticated() {
+        String indented = file.replace("\nkmipjca.mac=", "\n  kmipjca.mac=");
+        KeystoreException e = openFails(indented);
+        assertEquals(Reason.AUTHENTICATION_FAILED, e.reason());
+        assertEquals("the protected section cannot be authenticated: its bytes end with the kmipjca.mac line (line "
+                + e.line() + ") and then the end marker line, as kmip-jca writes them, and this file's do not; restore it"
+                + " from a backup", e.getMessage());
+        String between = file.replace("\n# ---- END KMIP-JCA", "\n# a comment\n# ---- END KMIP-JCA");
+        assertEquals(Reason.MALFORMED, openFails(between).reason());
+        // the end marker line as the general parser finds it (white space around it), and blank lines after it
+        String trailing = file.replace("# ---- END KMIP-JCA PROTECTED SECTION ----", " # ---- END KMIP-JCA PROTECTED SECTION ----\t")
+                + "\n\n  \n";
+        try (KeystoreContents ks = KeystoreContents.open(KeystoreFile.parse(trailing.getBytes(StandardCharsets.UTF_8)), wrap)) {
+            assertEquals(List.of("a", "b", "c"), ks.aliases(), "blank lines after the section are not part of it");
+        } catch (KeystoreException x) {
+            throw new AssertionError(x);
+        }
+    }
+
     @Test
     void removedEntry_renumbered_failsTheAuthenticator() {
         String removed = FileEdits.remove(file, "kmipjca.entry.1");
@@ -196,10 +249,10 @@ class TamperTest {
         // each ciphertext to its alias, kind and date
         byte[] key = wrap.unwrap(s.wrappedKey, Format.WRAP_AAD);
         KeystoreKeys keys = KeystoreKeys.of(key);
-        byte[] mac = ProtectedSection.authenticate(keys.authenticator(), s.masterKeyId, WrappedKeys.encode(s.wrappedKey),
-                s.history, swapped, swapped.size());
-        String forged = FileEdits.settingsPart(file)
-                + ProtectedSection.render(s.masterKeyId, s.wrappedKey, s.history, swapped, mac, "\n");
+        String body = ProtectedSection.renderBody(s.masterKeyId, s.wrappedKey, s.history, swapped, "\n");
+        byte[] bodyBytes = body.getBytes(StandardCharsets.US_ASCII);
+        byte[] mac = ProtectedSection.authenticateV2(keys.authenticator(), SectionDigest.of(bodyBytes, 0, bodyBytes.length));
+        String forged = FileEdits.settingsPart(file) + body + ProtectedSection.renderTail(mac, "\n");
         try (KeystoreContents ks = KeystoreContents.open(KeystoreFile.parse(forged.getBytes(StandardCharsets.UTF_8)), wrap)) {
             KeystoreException e = assertThrows(KeystoreException.class, () -> ks.get("a"));
             assertEquals(Reason.AUTHENTICATION_FAILED, e.reason());
