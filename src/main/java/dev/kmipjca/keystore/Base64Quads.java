@@ -12,9 +12,9 @@ final class Base64Quads {
     /** The value of each byte as a base64 character, -1 when it is not one. */
     static final int[] VALUE = new int[256];
     /** {@link #VALUE} shifted into its place in a group of four; -1 (all bits) for a non-character. */
-    private static final int[] AT18 = new int[256];
-    private static final int[] AT12 = new int[256];
-    private static final int[] AT6 = new int[256];
+    static final int[] AT18 = new int[256];
+    static final int[] AT12 = new int[256];
+    static final int[] AT6 = new int[256];
 
     static {
         Arrays.fill(VALUE, -1);

@@ -24,21 +24,23 @@ final class SealedEntry {
     final long createdMillis;
     /** The binary form, or null until a lazily read entry is first decoded ({@link #slice()}). */
     private volatile Slice slice;
-    /** Where a lazily read entry is in its file (null for an entry decoded when read or made here). */
-    private final Lazy lazy;
+    /**
+     * A version 2 entry as found by {@link SectionReader}: its header was decoded, the rest of its value is
+     * still base64 in {@code text} (null for an entry decoded when read, or made here), its field
+     * {@code kmipjca.entry.index} on line {@code lineNumber}, which starts at byte {@code lineStart}.
+     */
+    private final byte[] text;
+    private final int lineStart;
+    private final int lineNumber;
+    private final int index;
+    /** The length of the binary form, known from the number of base64 characters. */
+    private final int encodedLength;
 
     /**
      * A binary form: {@code data[offset .. offset + length)}, {@code data} possibly shared with other
      * entries; the header (kind, alias, date) is its first {@code headerLength} bytes, the nonce follows.
      */
     private record Slice(byte[] data, int offset, int length, int headerLength) {
-    }
-
-    /**
-     * A version 2 entry as found by {@link SectionReader}: its header was decoded, the rest of its value
-     * is still base64 in {@code text}, its field on the line that starts at {@code lineStart}.
-     */
-    private record Lazy(byte[] text, int lineStart, int lineNumber, int index, int encodedLength) {
     }
 
     SealedEntry(EntryKind kind, String alias, long createdMillis, byte[] nonce, byte[] ciphertext) {
@@ -49,7 +51,11 @@ final class SealedEntry {
         byte[] data = new ByteWriter(header.length + nonce.length + ciphertext.length).bytes(header).bytes(nonce)
                 .bytes(ciphertext).toByteArray();
         this.slice = new Slice(data, 0, data.length, header.length);
-        this.lazy = null;
+        this.text = null;
+        this.lineStart = 0;
+        this.lineNumber = 0;
+        this.index = 0;
+        this.encodedLength = data.length;
     }
 
     /** An entry whose binary form, already checked, is the slice {@code data[offset .. offset + length)}. */
@@ -59,14 +65,23 @@ final class SealedEntry {
         this.alias = alias;
         this.createdMillis = createdMillis;
         this.slice = new Slice(data, offset, length, headerLength);
-        this.lazy = null;
+        this.text = null;
+        this.lineStart = 0;
+        this.lineNumber = 0;
+        this.index = 0;
+        this.encodedLength = length;
     }
 
-    private SealedEntry(EntryKind kind, String alias, long createdMillis, Lazy lazy) {
+    private SealedEntry(EntryKind kind, String alias, long createdMillis, byte[] text, int lineStart, int lineNumber,
+            int index, int encodedLength) {
         this.kind = kind;
         this.alias = alias;
         this.createdMillis = createdMillis;
-        this.lazy = lazy;
+        this.text = text;
+        this.lineStart = lineStart;
+        this.lineNumber = lineNumber;
+        this.index = index;
+        this.encodedLength = encodedLength;
     }
 
     /**
@@ -78,17 +93,18 @@ final class SealedEntry {
      */
     static SealedEntry lazy(EntryKind kind, String alias, long createdMillis, byte[] text, int lineStart,
             int lineNumber, int index, int encodedLength) {
-        return new SealedEntry(kind, alias, createdMillis, new Lazy(text, lineStart, lineNumber, index, encodedLength));
+        return new SealedEntry(kind, alias, createdMillis, text, lineStart, lineNumber, index, encodedLength);
     }
 
     /** The binary form, decoded now if this entry was read lazily. */
     private Slice slice() throws KeystoreException {
         Slice s = slice;
         if (s == null) {
-            SealedEntry full = SectionReader.decodeEntry(lazy.text, lazy.lineStart, lazy.lineNumber, lazy.index);
-            if (full.kind != kind || !full.alias.equals(alias) || full.createdMillis != createdMillis) {
-                throw new KeystoreException(KeystoreException.Reason.MALFORMED, lazy.lineNumber, Format.F_ENTRY
-                        + lazy.index + " (line " + lazy.lineNumber + "): the entry's header changed between reads");
+            SealedEntry full = SectionReader.decodeEntry(text, lineStart, lineNumber, index);
+            if (full.kind != kind || !full.alias.equals(alias) || full.createdMillis != createdMillis
+                    || full.encodedLength != encodedLength) {
+                throw new KeystoreException(KeystoreException.Reason.MALFORMED, lineNumber, Format.F_ENTRY
+                        + index + " (line " + lineNumber + "): the entry reads differently in full than its header said");
             }
             s = full.slice;
             slice = s;
@@ -155,8 +171,7 @@ final class SealedEntry {
 
     /** The length of the binary form. */
     int encodedLength() {
-        Slice s = slice;
-        return s != null ? s.length : lazy.encodedLength;
+        return encodedLength;
     }
 
     /** Feeds the binary form to {@code mac}, without copying it. */

@@ -26,6 +26,9 @@ final class SectionReader {
     }
 
     private static final int[] BASE64 = Base64Quads.VALUE;
+    private static final int[] AT18 = Base64Quads.AT18;
+    private static final int[] AT12 = Base64Quads.AT12;
+    private static final int[] AT6 = Base64Quads.AT6;
 
     private static final byte[] BEGIN_PREFIX = ascii(Format.BEGIN_PREFIX);
     private static final byte[] END = ascii(Format.END);
@@ -160,12 +163,11 @@ final class SectionReader {
         }
         for (int i = 0; i < count; i++) {
             int lineStart = next;
-            if (!key(ENTRY, i)) {
-                return null;
-            }
             SealedEntry e;
             if (block == null) {
-                e = lazyEntry(i, lineStart);
+                e = entryKey(i) || key(ENTRY, i) ? lazyEntry(i, lineStart) : null;
+            } else if (!key(ENTRY, i)) {
+                return null;
             } else {
                 int n = decodeValue(block, size + 4, Format.MAX_ENTRY_BYTES);
                 if (n < 0) {
@@ -266,14 +268,15 @@ final class SectionReader {
         int lastAt = first + (chars - 1) / Format.BASE64_LINE * stride + (chars - 1) % Format.BASE64_LINE;
         int padding = b[lastAt] != '=' ? 0 : b[lastAt - 1] == '=' ? 2 : 1; // a last line has 4 characters or more
         int length = chars / 4 * 3 - padding;
-        if (length > Format.MAX_ENTRY_BYTES || !decodeHead(first, stride, 3)) {
+        if (length > Format.MAX_ENTRY_BYTES || !decodeHead(first, stride, 0, 3)) {
             return null;
         }
         EntryKind kind = EntryKind.ofCode(head[0] & 0xFF);
         int n = (head[1] & 0xFF) << 8 | (head[2] & 0xFF);
         int headerLength = 3 + n + 8;
         if (kind == null || n == 0 || n > Format.MAX_ALIAS_BYTES
-                || headerLength + Format.NONCE_BYTES + Format.TAG_BYTES > length || !decodeHead(first, stride, headerLength)) {
+                || headerLength + Format.NONCE_BYTES + Format.TAG_BYTES > length
+                || !decodeHead(first, stride, 3, headerLength)) {
             return null;
         }
         boolean ascii = true;
@@ -302,6 +305,43 @@ final class SectionReader {
         return SealedEntry.lazy(kind, alias, created, b, lineStart, keyLine, index, length);
     }
 
+    /**
+     * The quick form of {@code key(ENTRY, index)} for the line kmip-jca writes, {@code kmipjca.entry.N=\\}:
+     * true, positioned as {@code key} leaves it, when the next line is exactly that; false, with nothing
+     * moved, otherwise (then {@code key} reads it).
+     */
+    private boolean entryKey(int index) {
+        int p = next;
+        if (p + ENTRY.length + 4 > b.length) {
+            return false;
+        }
+        for (int i = 0; i < ENTRY.length; i++) {
+            if (b[p + i] != ENTRY[i]) {
+                return false;
+            }
+        }
+        p += ENTRY.length;
+        int digits = p;
+        int v = 0;
+        while (p < b.length && b[p] >= '0' && b[p] <= '9' && p - digits < 8) {
+            v = v * 10 + (b[p++] - '0');
+        }
+        if (p == digits || v != index || (b[digits] == '0' && p - digits > 1) || p + 2 >= b.length || b[p] != '='
+                || b[p + 1] != '\\') {
+            return false;
+        }
+        int t = terminator(p + 2);
+        if (t < 0) {
+            return false;
+        }
+        line++;
+        fieldLine = line;
+        start = p + 1;
+        end = p + 2;
+        next = p + 2 + t;
+        return true;
+    }
+
     /** The length of the line terminator at {@code at} ("\n" 1, "\r\n" 2), or -1. */
     private int terminator(int at) {
         if (b[at] == '\n') {
@@ -311,24 +351,22 @@ final class SectionReader {
     }
 
     /**
-     * Decodes the first {@code bytes} bytes of a value into {@link #head}: its characters start at
-     * {@code first}, {@link Format#BASE64_LINE} per line, each line {@code stride} bytes after the
-     * previous one. False on a character outside the alphabet.
+     * Decodes bytes {@code from} (a multiple of 3) to at least {@code to} of a value into {@link #head}: its
+     * characters start at {@code first}, {@link Format#BASE64_LINE} per line, each line {@code stride}
+     * bytes after the previous one. False on a character outside the alphabet.
      */
-    private boolean decodeHead(int first, int stride, int bytes) {
-        int groups = (bytes + 2) / 3;
-        int o = 0;
-        for (int g = 0; g < groups; g++) {
-            int k = g * 4; // a group never straddles lines: 64 is a multiple of 4
+    private boolean decodeHead(int first, int stride, int from, int to) {
+        int o = from;
+        for (int k = from / 3 * 4; o < to; k += 4) { // a group never straddles lines: 64 is a multiple of 4
             int at = first + k / Format.BASE64_LINE * stride + k % Format.BASE64_LINE;
-            int v = BASE64[b[at] & 0xFF] << 18 | BASE64[b[at + 1] & 0xFF] << 12 | BASE64[b[at + 2] & 0xFF] << 6
-                    | BASE64[b[at + 3] & 0xFF];
-            if ((BASE64[b[at] & 0xFF] | BASE64[b[at + 1] & 0xFF] | BASE64[b[at + 2] & 0xFF] | BASE64[b[at + 3] & 0xFF]) < 0) {
+            int v = AT18[b[at] & 0xFF] | AT12[b[at + 1] & 0xFF] | AT6[b[at + 2] & 0xFF] | BASE64[b[at + 3] & 0xFF];
+            if (v < 0) {
                 return false;
             }
-            head[o++] = (byte) (v >> 16);
-            head[o++] = (byte) (v >> 8);
-            head[o++] = (byte) v;
+            head[o] = (byte) (v >> 16);
+            head[o + 1] = (byte) (v >> 8);
+            head[o + 2] = (byte) v;
+            o += 3;
         }
         return true;
     }
