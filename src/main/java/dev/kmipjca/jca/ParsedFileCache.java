@@ -46,7 +46,8 @@ final class ParsedFileCache {
                 }
             }
         }
-        KeystoreFile parsed = KeystoreFile.parse(b);
+        // the entries of a large file are read in the background while the keystore key is unwrapped
+        KeystoreFile parsed = KeystoreFile.parseStarted(b);
         if (!parsed.isInitialised() || b.length > MAX_BYTES) {
             return parsed; // a file of settings only parses in microseconds
         }
@@ -56,15 +57,28 @@ final class ParsedFileCache {
             while (kept.size() > MAX_FILES || keptBytes > MAX_BYTES) {
                 Kept old = kept.removeLast();
                 keptBytes -= old.bytes.length;
+                settled(old.file); // a section still being read may need the settings part to explain a problem
                 Arrays.fill(old.bytes, 0, KeystoreFile.settingsPartLength(old.bytes), (byte) 0);
             }
         }
         return parsed;
     }
 
+    /** Waits until the file's section has been read (or found unreadable). */
+    private static void settled(KeystoreFile f) {
+        try {
+            f.entryCount();
+        } catch (KeystoreException e) {
+            // reported to whoever loads it
+        }
+    }
+
     /** Forgets every file, wiping the bytes. */
     synchronized void clear() {
-        kept.forEach(k -> Arrays.fill(k.bytes, 0, KeystoreFile.settingsPartLength(k.bytes), (byte) 0));
+        kept.forEach(k -> {
+            settled(k.file);
+            Arrays.fill(k.bytes, 0, KeystoreFile.settingsPartLength(k.bytes), (byte) 0);
+        });
         kept.clear();
         keptBytes = 0;
     }

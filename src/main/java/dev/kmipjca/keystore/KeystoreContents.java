@@ -94,11 +94,12 @@ public final class KeystoreContents implements AutoCloseable {
      *                                  authenticator does not match
      */
     public static KeystoreContents open(KeystoreFile file, KeyWrapService wrapService) throws KeystoreException {
-        ProtectedSection s = file.section();
-        if (s == null) {
+        if (!file.isInitialised()) {
             throw new IllegalArgumentException("the keystore file is not initialised; create it instead");
         }
-        KeystoreKeys keys = Unlock.open(s, wrapService);
+        Unlock.Opened opened = Unlock.open(file, wrapService);
+        ProtectedSection s = opened.section();
+        KeystoreKeys keys = opened.keys();
         KeystoreContents c = new KeystoreContents(file.settingsText().copy(), s.masterKeyId, s.wrappedKey, keys,
                 s.history, s.index());
         c.entriesShared = true;

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,10 +39,23 @@ public final class KeystoreFile {
     public static final int MAX_FILE_BYTES = Format.MAX_FILE_BYTES;
 
     private final PropertiesText settings;
-    private final ProtectedSection section;
+    /** The section's first fields; null before initialisation. */
+    private final SectionHead head;
+    /** The whole section, read or being read; null before initialisation. */
+    private final FutureTask<ProtectedSection> section;
 
     private KeystoreFile(PropertiesText settings, ProtectedSection section) {
         this.settings = settings;
+        this.head = section == null ? null : SectionHead.of(section);
+        this.section = section == null ? null : new FutureTask<>(() -> section);
+        if (section != null) {
+            this.section.run();
+        }
+    }
+
+    private KeystoreFile(PropertiesText settings, SectionHead head, FutureTask<ProtectedSection> section) {
+        this.settings = settings;
+        this.head = head;
         this.section = section;
     }
 
@@ -120,21 +135,47 @@ public final class KeystoreFile {
      *                           TRUNCATED, or UNSUPPORTED_VERSION; the message names the line and field
      */
     public static KeystoreFile parse(byte[] bytes) throws KeystoreException {
+        KeystoreFile f = parseStarted(bytes);
+        f.section(); // throws what is wrong with the section
+        return f;
+    }
+
+    /**
+     * As {@link #parse(byte[])}, but a large file's entries may still be being read when this returns:
+     * the settings part and the section's first fields (what unwrapping the keystore key needs) are read
+     * now, the rest on a background thread, and the section's SHA-256 (version 2) on another, so that
+     * {@link KeystoreContents#open} can unwrap the keystore key on the server meanwhile. A problem in the
+     * rest of the section is thrown by the first method that needs it ({@link KeystoreContents#open},
+     * {@link #entryCount}), with the same reason and message {@code parse} gives.
+     *
+     * @throws KeystoreException what is wrong with the settings part or the section's first fields
+     */
+    public static KeystoreFile parseStarted(byte[] bytes) throws KeystoreException {
         SectionReader.Begin begin = SectionReader.findBegin(bytes);
-        // a version 2 section's digest needs no key: it is computed while the rest is parsed and the keystore
-        // key unwrapped
-        SectionDigest digest = begin == null ? null : digestOf(bytes, begin.offset(), true);
-        ProtectedSection fast = begin == null ? null : SectionReader.read(bytes, begin, digest);
-        if (fast != null) {
-            // the section is as kmip-jca writes it (and ASCII): only the settings part needs the general reader
-            PropertiesText settings = PropertiesText.parse(decode(Arrays.copyOf(bytes, begin.offset())))
-                    .withNewline(newline(bytes));
-            for (PropertiesLine l : settings.lines()) {
-                checkNotSectionField(l);
-            }
-            return withSection(settings, fast);
+        SectionHead head = begin == null ? null : SectionReader.readHead(bytes, begin);
+        if (head == null) {
+            return parseGeneral(bytes);
         }
-        return parseGeneral(bytes);
+        // a version 2 section's digest needs no key: it is computed while the rest is read and the keystore
+        // key unwrapped
+        SectionDigest digest = digestOf(bytes, begin.offset(), true);
+        // the section starts as kmip-jca writes it (and ASCII): only the settings part needs the general reader
+        PropertiesText settings = PropertiesText.parse(decode(Arrays.copyOf(bytes, begin.offset())))
+                .withNewline(newline(bytes));
+        for (PropertiesLine l : settings.lines()) {
+            checkNotSectionField(l);
+        }
+        checkKeyIdentifier(settings, head.masterKeyId(), head.masterKeyIdLine());
+        FutureTask<ProtectedSection> rest = new FutureTask<>(() -> {
+            ProtectedSection fast = SectionReader.read(bytes, begin, digest);
+            return fast != null ? fast : parseGeneral(bytes).section(); // which explains a problem
+        });
+        if (bytes.length >= Background.FROM_BYTES) {
+            Background.start(rest);
+        } else {
+            rest.run();
+        }
+        return new KeystoreFile(settings, head, rest);
     }
 
     /** Every file, whatever its layout, through the general properties reader. */
@@ -210,15 +251,20 @@ public final class KeystoreFile {
     }
 
     private static KeystoreFile withSection(PropertiesText settings, ProtectedSection section) throws KeystoreException {
+        checkKeyIdentifier(settings, section.masterKeyId, section.masterKeyIdLine);
+        return new KeystoreFile(settings, section);
+    }
+
+    private static void checkKeyIdentifier(PropertiesText settings, String masterKeyId, int masterKeyIdLine)
+            throws KeystoreException {
         Optional<PropertiesLine> kid = settings.find(Format.KEY_IDENTIFIER);
-        if (kid.isPresent() && !kid.get().value.isBlank() && !kid.get().value.strip().equals(section.masterKeyId)) {
+        if (kid.isPresent() && !kid.get().value.isBlank() && !kid.get().value.strip().equals(masterKeyId)) {
             throw new KeystoreException(Reason.MALFORMED, kid.get().number, Format.KEY_IDENTIFIER + "="
                     + kid.get().value.strip() + " (line " + kid.get().number + ") is not the master key of the protected"
-                    + " section, " + Format.F_MASTER_KEY_ID + "=" + section.masterKeyId + " (line "
-                    + section.masterKeyIdLine + "); " + Format.KEY_IDENTIFIER + " can only be chosen before the keystore"
+                    + " section, " + Format.F_MASTER_KEY_ID + "=" + masterKeyId + " (line "
+                    + masterKeyIdLine + "); " + Format.KEY_IDENTIFIER + " can only be chosen before the keystore"
                     + " is first initialised, a keystore moves to another master key by rotation");
         }
-        return new KeystoreFile(settings, section);
     }
 
     private static void checkUninitialised(List<PropertiesLine> lines) throws KeystoreException {
@@ -267,12 +313,16 @@ public final class KeystoreFile {
 
     /** The master key of the protected section ({@code kmipjca.masterKeyId}); empty before initialisation. */
     public Optional<String> masterKeyId() {
-        return section == null ? Optional.empty() : Optional.of(section.masterKeyId);
+        return head == null ? Optional.empty() : Optional.of(head.masterKeyId());
     }
 
-    /** The number of entries in the protected section (0 before initialisation). */
-    public int entryCount() {
-        return section == null ? 0 : section.entries.size();
+    /**
+     * The number of entries in the protected section (0 before initialisation).
+     *
+     * @throws KeystoreException for a file from {@link #parseStarted}, what is wrong with its section
+     */
+    public int entryCount() throws KeystoreException {
+        return section == null ? 0 : section().entries.size();
     }
 
     /** The value of a setting of the settings part (the last line that sets it), unescaped. */
@@ -310,14 +360,57 @@ public final class KeystoreFile {
         return settings;
     }
 
-    ProtectedSection section() {
-        return section;
+    /** The section's first fields, read by the time the file is; null before initialisation. */
+    SectionHead head() {
+        return head;
+    }
+
+    /**
+     * The whole section, null before initialisation; waits while it is being read, or reads it now if
+     * nobody has started to.
+     *
+     * @throws KeystoreException what is wrong with it
+     */
+    ProtectedSection section() throws KeystoreException {
+        if (section == null) {
+            return null;
+        }
+        section.run(); // nothing when it already ran, or is running on a background thread
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return section.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the background thread finishes it soon; the interrupt is kept
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof KeystoreException k) {
+                throw new KeystoreException(k.reason(), k.line(), k.getMessage(), k);
+            }
+            throw new KeystoreException(Reason.MALFORMED, 0, "the protected section could not be read: " + e.getCause(),
+                    e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override
     public String toString() {
-        return section == null ? "KeystoreFile[not initialised]"
-                : "KeystoreFile[format " + section.version + ", master key " + section.masterKeyId + ", "
-                        + section.entries.size() + " entries]";
+        if (head == null) {
+            return "KeystoreFile[not initialised]";
+        }
+        String entries = "";
+        if (section.isDone()) {
+            try {
+                entries = ", " + section.get().entries.size() + " entries";
+            } catch (ExecutionException | InterruptedException | java.util.concurrent.CancellationException e) {
+                entries = ", not readable";
+            }
+        }
+        return "KeystoreFile[format " + head.version() + ", master key " + head.masterKeyId() + entries + "]";
     }
 }

@@ -6,10 +6,6 @@ import java.security.MessageDigest;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The SHA-256 of a version 2 protected section's bytes, the input of its authenticator (docs/keystore.md).
@@ -20,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class SectionDigest {
     /** Sections smaller than this are hashed on the caller's thread, when needed (a thread hop costs more). */
-    static final int BACKGROUND_FROM_BYTES = 128 * 1024;
+    static final int BACKGROUND_FROM_BYTES = Background.FROM_BYTES;
 
     private final FutureTask<byte[]> task;
     private final byte[] bytes;
@@ -41,11 +37,7 @@ final class SectionDigest {
     static SectionDigest start(byte[] bytes, int from, int to) {
         SectionDigest d = new SectionDigest(bytes, from, to);
         if (to - from >= BACKGROUND_FROM_BYTES) {
-            try {
-                Background.POOL.execute(d.task);
-            } catch (RejectedExecutionException e) {
-                // computed by the first caller of get()
-            }
+            Background.start(d.task);
         }
         return d;
     }
@@ -153,19 +145,5 @@ final class SectionDigest {
 
     private static boolean isSpace(byte c) {
         return c == ' ' || c == '\t' || c == '\f' || c == '\r' || c == '\n';
-    }
-
-    /** One daemon thread, started on first use and ended after ten idle seconds. */
-    private static final class Background {
-        static final ThreadPoolExecutor POOL = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "kmip-jca keystore digest");
-                    t.setDaemon(true);
-                    return t;
-                });
-
-        static {
-            POOL.allowCoreThreadTimeOut(true);
-        }
     }
 }

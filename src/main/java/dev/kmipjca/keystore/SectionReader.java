@@ -116,7 +116,19 @@ final class SectionReader {
                 + ": not an entry in base64 as kmip-jca writes it");
     }
 
-    private ProtectedSection section(SectionDigest digest) throws KeystoreException {
+    /**
+     * The first fields of the section that starts at {@code begin} (version, master key, wrapped keystore
+     * key), what the keystore key's unwrap needs; null when they are not laid out as kmip-jca writes them.
+     */
+    static SectionHead readHead(byte[] bytes, Begin begin) {
+        try {
+            return new SectionReader(bytes, begin).head();
+        } catch (KeystoreException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private SectionHead head() throws KeystoreException {
         if (!nextLine() || !ascii(start, end)) {
             return null;
         }
@@ -135,7 +147,21 @@ final class SectionReader {
         if (kk == null) {
             return null;
         }
-        WrappedKey wrapped = WrappedKeys.decode(kk, masterKeyId, kkLine);
+        return new SectionHead(version, beginLine, masterKeyId, idLine, WrappedKeys.decode(kk, masterKeyId, kkLine),
+                kkLine);
+    }
+
+    private ProtectedSection section(SectionDigest digest) throws KeystoreException {
+        SectionHead first = head();
+        if (first == null) {
+            return null;
+        }
+        int version = first.version();
+        int beginLine = first.beginLine();
+        String masterKeyId = first.masterKeyId();
+        int idLine = first.masterKeyIdLine();
+        WrappedKey wrapped = first.wrappedKey();
+        int kkLine = first.keystoreKeyLine();
         int historyCount = number(simple(Format.F_HISTORY_COUNT), Format.MAX_HISTORY);
         List<RetiredMasterKey> history = new ArrayList<>();
         for (int h = 0; h < historyCount; h++) {

@@ -29,24 +29,45 @@ final class Unlock {
         }
     }
 
-    /** Unwraps the section's keystore key and checks the section's authenticator with it. */
-    static KeystoreKeys open(ProtectedSection s, KeyWrapService service) throws KeystoreException {
+    /** An opened section and its keys. */
+    record Opened(ProtectedSection section, KeystoreKeys keys) {
+    }
+
+    /**
+     * Unwraps the file's keystore key and checks the section's authenticator with it. The unwrap needs only
+     * the section's first fields, so for a file from {@link KeystoreFile#parseStarted} the rest of the
+     * section is still being read (and hashed) in the background while the server answers.
+     */
+    static Opened open(KeystoreFile file, KeyWrapService service) throws KeystoreException {
+        SectionHead h = file.head();
         byte[] key;
         try {
-            key = service.unwrap(s.wrappedKey, Format.WRAP_AAD);
+            key = service.unwrap(h.wrappedKey(), Format.WRAP_AAD);
         } catch (KeyWrapException e) {
-            throw new KeystoreException(Reason.MASTER_KEY_FAILED, s.keystoreKeyLine, "the master key " + s.masterKeyId
-                    + " could not unwrap the keystore key (" + Format.F_KEYSTORE_KEY + ", line " + s.keystoreKeyLine
-                    + "): " + e.kind() + ": " + e.getMessage(), e);
+            throw new KeystoreException(Reason.MASTER_KEY_FAILED, h.keystoreKeyLine(), "the master key "
+                    + h.masterKeyId() + " could not unwrap the keystore key (" + Format.F_KEYSTORE_KEY + ", line "
+                    + h.keystoreKeyLine() + "): " + e.kind() + ": " + e.getMessage(), e);
         }
-        if (key.length != Format.KEY_BYTES) {
+        try {
+            if (key.length != Format.KEY_BYTES) {
+                throw new KeystoreException(Reason.MALFORMED, h.keystoreKeyLine(), Format.F_KEYSTORE_KEY + " (line "
+                        + h.keystoreKeyLine() + ") unwraps to " + key.length + " bytes, not a " + Format.KEY_BYTES
+                        + "-byte keystore key");
+            }
+            ProtectedSection s = file.section();
+            if (!h.agreesWith(s)) {
+                throw new KeystoreException(Reason.MALFORMED, h.beginLine(), "the protected section's first fields read"
+                        + " differently in full than at first");
+            }
+            return new Opened(s, check(s, key));
+        } finally {
             Arrays.fill(key, (byte) 0);
-            throw new KeystoreException(Reason.MALFORMED, s.keystoreKeyLine, Format.F_KEYSTORE_KEY + " (line "
-                    + s.keystoreKeyLine + ") unwraps to " + key.length + " bytes, not a " + Format.KEY_BYTES
-                    + "-byte keystore key");
         }
+    }
+
+    /** Checks the section's authenticator with the keystore key {@code key}; the keys derived from it. */
+    private static KeystoreKeys check(ProtectedSection s, byte[] key) throws KeystoreException {
         KeystoreKeys keys = KeystoreKeys.of(key);
-        Arrays.fill(key, (byte) 0);
         byte[] tag = verifiedTag(keys, s);
         byte[] earlier = s.verifiedTag();
         if (earlier != null && MessageDigest.isEqual(tag, earlier)) {
@@ -56,8 +77,8 @@ final class Unlock {
         if (mac == null) {
             keys.zero();
             throw new KeystoreException(Reason.AUTHENTICATION_FAILED, s.macLine, "the protected section cannot be"
-                    + " authenticated: its bytes end with the " + Format.F_MAC + " line (line " + s.macLine + ") and then"
-                    + " the end marker line, as kmip-jca writes them, and this file's do not; restore it from a backup");
+                    + " authenticated: kmip-jca writes the " + Format.F_MAC + " line (here line " + s.macLine + ") just"
+                    + " before the end marker line, and this section does not end that way; restore it from a backup");
         }
         if (!MessageDigest.isEqual(mac, s.mac)) {
             keys.zero();

@@ -213,9 +213,9 @@ class FormatVersionsTest {
             Thread.onSpinWait();
         }
         assertTrue(d.toString().contains("done"), "the background thread hashed it without being asked: " + d);
-        Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("kmip-jca keystore digest"))
+        Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("kmip-jca keystore reader"))
                 .findFirst().ifPresent(t -> thread.set(t.getName() + (t.isDaemon() ? " daemon" : "")));
-        assertEquals("kmip-jca keystore digest daemon", thread.get());
+        assertEquals("kmip-jca keystore reader daemon", thread.get());
         assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(Arrays.copyOfRange(big, 5, big.length)), d.get());
 
         byte[] small = new byte[100];

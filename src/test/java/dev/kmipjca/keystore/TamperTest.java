@@ -196,8 +196,8 @@ class TamperTest {
         String indented = file.replace("\nkmipjca.mac=", "\n  kmipjca.mac=");
         KeystoreException e = openFails(indented);
         assertEquals(Reason.AUTHENTICATION_FAILED, e.reason());
-        assertEquals("the protected section cannot be authenticated: its bytes end with the kmipjca.mac line (line "
-                + e.line() + ") and then the end marker line, as kmip-jca writes them, and this file's do not; restore it"
+        assertEquals("the protected section cannot be authenticated: kmip-jca writes the kmipjca.mac line (here line "
+                + e.line() + ") just before the end marker line, and this section does not end that way; restore it"
                 + " from a backup", e.getMessage());
         String between = file.replace("\n# ---- END KMIP-JCA", "\n# a comment\n# ---- END KMIP-JCA");
         assertEquals(Reason.MALFORMED, openFails(between).reason());
