@@ -35,9 +35,15 @@ import java.util.Optional;
  */
 public final class KeystoreContents implements AutoCloseable {
     private final PropertiesText settings;
-    /** The entries by alias, in file order; shared with the parse until the first change ({@link #writableEntries}). */
+    /**
+     * The entries by alias, in file order; shared with the parse until the first change
+     * ({@link #writableEntries}). Null until first needed after {@link #open}: {@link #map()}.
+     */
     private Map<String, SealedEntry> entries;
     private boolean entriesShared;
+    /** The opened file whose entries {@link #map()} takes when first needed, and their number. */
+    private KeystoreFile pending;
+    private int pendingCount;
     private final List<RetiredMasterKey> history;
     private final SecureRandom random = new SecureRandom();
     private String masterKeyId;
@@ -97,11 +103,12 @@ public final class KeystoreContents implements AutoCloseable {
         if (!file.isInitialised()) {
             throw new IllegalArgumentException("the keystore file is not initialised; create it instead");
         }
-        Unlock.Opened opened = Unlock.open(file, wrapService);
-        ProtectedSection s = opened.section();
-        KeystoreKeys keys = opened.keys();
-        KeystoreContents c = new KeystoreContents(file.settingsText().copy(), s.masterKeyId, s.wrappedKey, keys,
-                s.history, s.index());
+        KeystoreKeys keys = Unlock.open(file, wrapService);
+        SectionHead h = file.head();
+        KeystoreContents c = new KeystoreContents(file.settingsText().copy(), h.masterKeyId(), h.wrappedKey(), keys,
+                h.history(), null);
+        c.pending = file; // its entries may still be being read: map() waits for them when first needed
+        c.pendingCount = h.entryCount();
         c.entriesShared = true;
         return c;
     }
@@ -110,32 +117,32 @@ public final class KeystoreContents implements AutoCloseable {
 
     public synchronized int size() {
         check();
-        return entries.size();
+        return entries == null ? pendingCount : entries.size();
     }
 
     /** The aliases, lower case, in file order (new ones last). */
     public synchronized List<String> aliases() {
         check();
-        return List.copyOf(entries.keySet());
+        return List.copyOf(map().keySet());
     }
 
     /** The alias, kind and creation date of every entry, in file order; nothing is decrypted. */
     public synchronized List<EntryInfo> entries() {
         check();
-        List<EntryInfo> out = new ArrayList<>(entries.size());
-        entries.values().forEach(e -> out.add(e.info()));
+        List<EntryInfo> out = new ArrayList<>(map().size());
+        map().values().forEach(e -> out.add(e.info()));
         return out;
     }
 
     public synchronized boolean containsAlias(String alias) {
         check();
-        return entries.containsKey(alias.toLowerCase(Locale.ROOT));
+        return map().containsKey(alias.toLowerCase(Locale.ROOT));
     }
 
     /** The alias, kind and creation date of an entry, without decrypting it. */
     public synchronized Optional<EntryInfo> info(String alias) {
         check();
-        return Optional.ofNullable(entries.get(alias.toLowerCase(Locale.ROOT))).map(SealedEntry::info);
+        return Optional.ofNullable(map().get(alias.toLowerCase(Locale.ROOT))).map(SealedEntry::info);
     }
 
     /**
@@ -147,7 +154,7 @@ public final class KeystoreContents implements AutoCloseable {
      */
     public synchronized Optional<KeyStore.Entry> get(String alias) throws KeystoreException {
         check();
-        SealedEntry sealed = entries.get(alias.toLowerCase(Locale.ROOT));
+        SealedEntry sealed = map().get(alias.toLowerCase(Locale.ROOT));
         if (sealed == null) {
             return Optional.empty();
         }
@@ -175,7 +182,7 @@ public final class KeystoreContents implements AutoCloseable {
         check();
         String canonical = SealedEntry.canonicalAlias(alias);
         EntryKind kind = EntryCodec.kindOf(entry);
-        if (!entries.containsKey(canonical) && entries.size() >= Format.MAX_ENTRIES) {
+        if (!map().containsKey(canonical) && map().size() >= Format.MAX_ENTRIES) {
             throw new KeystoreException(Reason.INVALID_ENTRY, "a keystore holds at most " + Format.MAX_ENTRIES
                     + " entries");
         }
@@ -197,13 +204,30 @@ public final class KeystoreContents implements AutoCloseable {
     public synchronized boolean delete(String alias) {
         check();
         String canonical = alias.toLowerCase(Locale.ROOT);
-        return entries.containsKey(canonical) && writableEntries().remove(canonical) != null;
+        return map().containsKey(canonical) && writableEntries().remove(canonical) != null;
+    }
+
+    /**
+     * The entries; after {@link #open}, the file's, waited for if they are still being read. They were
+     * authenticated with the rest of the section (their bytes are part of the authenticator's input), so
+     * reading them cannot fail but for a fault of kmip-jca's (IllegalStateException).
+     */
+    private Map<String, SealedEntry> map() {
+        if (entries == null) {
+            try {
+                entries = pending.section().index();
+            } catch (KeystoreException e) {
+                throw new IllegalStateException("the authenticated protected section cannot be read: " + e.getMessage(), e);
+            }
+            pending = null;
+        }
+        return entries;
     }
 
     /** The entries, copied first when they are still the parse's (which other keystores opened from it share). */
     private Map<String, SealedEntry> writableEntries() {
         if (entriesShared) {
-            entries = new LinkedHashMap<>(entries);
+            entries = new LinkedHashMap<>(map());
             entriesShared = false;
         }
         return entries;
@@ -269,7 +293,7 @@ public final class KeystoreContents implements AutoCloseable {
         KeystoreKeys fresh = KeystoreKeys.generate(random);
         try {
             Map<String, SealedEntry> resealed = new LinkedHashMap<>();
-            for (SealedEntry e : entries.values()) {
+            for (SealedEntry e : map().values()) {
                 byte[] pt = keys.open(e);
                 try {
                     resealed.put(e.alias, fresh.seal(e.kind, e.alias, e.createdMillis, pt, random));
@@ -318,7 +342,7 @@ public final class KeystoreContents implements AutoCloseable {
         out.set(Format.KEY_IDENTIFIER, masterKeyId);
         out.endWithBlankLine();
         byte[] settingsPart = out.render().getBytes(StandardCharsets.UTF_8);
-        byte[] body = ProtectedSection.renderBody(masterKeyId, wrappedKey, history, new ArrayList<>(entries.values()),
+        byte[] body = ProtectedSection.renderBody(masterKeyId, wrappedKey, history, new ArrayList<>(map().values()),
                 out.newline()).getBytes(StandardCharsets.US_ASCII);
         byte[] mac = ProtectedSection.authenticateV2(keys.authenticator(), SectionDigest.of(body, 0, body.length));
         byte[] tail = ProtectedSection.renderTail(mac, out.newline()).getBytes(StandardCharsets.US_ASCII);
@@ -371,6 +395,7 @@ public final class KeystoreContents implements AutoCloseable {
     @Override
     public synchronized String toString() {
         return closed ? "KeystoreContents[closed]"
-                : "KeystoreContents[master key " + masterKeyId + ", " + entries.size() + " entries]";
+                : "KeystoreContents[master key " + masterKeyId + ", " + (entries == null ? pendingCount : entries.size())
+                        + " entries]";
     }
 }

@@ -45,6 +45,9 @@ public final class KeystoreFile {
     private final FutureTask<ProtectedSection> section;
 
     private KeystoreFile(PropertiesText settings, ProtectedSection section) {
+        this.early = null;
+        this.bytes = null;
+        this.beginOffset = 0;
         this.settings = settings;
         this.head = section == null ? null : SectionHead.of(section);
         this.section = section == null ? null : new FutureTask<>(() -> section);
@@ -53,10 +56,33 @@ public final class KeystoreFile {
         }
     }
 
-    private KeystoreFile(PropertiesText settings, SectionHead head, FutureTask<ProtectedSection> section) {
+    /**
+     * What authenticates a version 2 section without its entries: the digest of its bytes and the
+     * authenticator as written, on the line that starts at byte {@code macOffset}.
+     */
+    record Early(SectionDigest digest, byte[] mac, int macOffset) {
+    }
+
+    /** Version 2 read by {@link #parseStarted}: null when the section must be read in full to be authenticated. */
+    private final Early early;
+    private final byte[] bytes;
+    private final int beginOffset;
+    /**
+     * Set once the section was found authentic: an HMAC, under the authenticator key that matched, of a fixed
+     * label and the authenticator as written. It holds no key material; {@link Unlock#open} compares it with
+     * the same HMAC under the key of a later open of this very file (the same bytes), and when they are equal
+     * the section need not be authenticated again.
+     */
+    private volatile byte[] verifiedTag;
+
+    private KeystoreFile(PropertiesText settings, SectionHead head, FutureTask<ProtectedSection> section, Early early,
+            byte[] bytes, int beginOffset) {
         this.settings = settings;
         this.head = head;
         this.section = section;
+        this.early = early;
+        this.bytes = bytes;
+        this.beginOffset = beginOffset;
     }
 
     /** A keystore without settings and without a protected section, for a keystore that exists in memory only. */
@@ -157,8 +183,10 @@ public final class KeystoreFile {
             return parseGeneral(bytes);
         }
         // a version 2 section's digest needs no key: it is computed while the rest is read and the keystore
-        // key unwrapped
-        SectionDigest digest = digestOf(bytes, begin.offset(), true);
+        // key unwrapped, and with the authenticator (read from the end of the file) it authenticates the section
+        // without waiting for the entries
+        Early early = head.version() == Format.VERSION ? early(bytes, begin.offset()) : null;
+        SectionDigest digest = early == null ? null : early.digest();
         // the section starts as kmip-jca writes it (and ASCII): only the settings part needs the general reader
         PropertiesText settings = PropertiesText.parse(decode(Arrays.copyOf(bytes, begin.offset())))
                 .withNewline(newline(bytes));
@@ -175,7 +203,55 @@ public final class KeystoreFile {
         } else {
             rest.run();
         }
-        return new KeystoreFile(settings, head, rest);
+        return new KeystoreFile(settings, head, rest, early, bytes, begin.offset());
+    }
+
+    /** The digest (started now) and the authenticator of a version 2 section, or null when they cannot be found. */
+    private static Early early(byte[] bytes, int beginOffset) {
+        int macOffset = SectionDigest.macLineStart(bytes, beginOffset);
+        if (macOffset < 0) {
+            return null;
+        }
+        int from = macOffset + Format.F_MAC.length() + 1;
+        int to = from;
+        while (to < bytes.length && bytes[to] != '\n' && bytes[to] != '\r') {
+            to++;
+        }
+        byte[] mac;
+        try {
+            mac = java.util.Base64.getDecoder().decode(Arrays.copyOfRange(bytes, from, to));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (mac.length != Format.MAC_BYTES) {
+            return null;
+        }
+        return new Early(SectionDigest.start(bytes, beginOffset, macOffset), mac, macOffset);
+    }
+
+    /** For a version 2 file from {@link #parseStarted}: its digest and authenticator; else null. */
+    Early early() {
+        return early;
+    }
+
+    /** The line of the authenticator, counted when asked for (for messages). */
+    int macLine() throws KeystoreException {
+        if (early == null) {
+            return section().macLine;
+        }
+        int line = head.beginLine();
+        for (int i = beginOffset; i < early.macOffset(); i++) {
+            line += bytes[i] == '\n' ? 1 : 0;
+        }
+        return line;
+    }
+
+    byte[] verifiedTag() {
+        return verifiedTag;
+    }
+
+    void verified(byte[] tag) {
+        verifiedTag = tag;
     }
 
     /** Every file, whatever its layout, through the general properties reader. */
@@ -197,39 +273,17 @@ public final class KeystoreFile {
             return new KeystoreFile(settings, null);
         }
         SectionReader.Begin at = SectionReader.findBegin(bytes);
-        SectionDigest digest = at == null ? null : digestOf(bytes, at.offset(), false);
+        SectionDigest digest = at == null ? null : digestOf(bytes, at.offset());
         return withSection(settings, ProtectedSection.parse(lines, begin, digest));
     }
 
     /**
-     * The digest of a version 2 section that begins at {@code beginOffset}: its bytes up to the
-     * authenticator's line. With {@code early}, only for a section whose second line is
-     * {@code kmipjca.version=2} exactly, and started at once (in the background when large); else
-     * computed when first asked for. Null when the section cannot be delimited.
+     * The digest of a version 2 section that begins at {@code beginOffset}, over its bytes up to the
+     * authenticator's line, computed when first asked for; null when the section cannot be delimited.
      */
-    private static SectionDigest digestOf(byte[] bytes, int beginOffset, boolean early) {
-        if (early && !versionLineIs2(bytes, beginOffset)) {
-            return null;
-        }
+    private static SectionDigest digestOf(byte[] bytes, int beginOffset) {
         int macLine = SectionDigest.macLineStart(bytes, beginOffset);
-        if (macLine < 0) {
-            return null;
-        }
-        return early ? SectionDigest.start(bytes, beginOffset, macLine) : SectionDigest.deferred(bytes, beginOffset, macLine);
-    }
-
-    private static boolean versionLineIs2(byte[] b, int beginOffset) {
-        int i = beginOffset;
-        while (i < b.length && b[i] != '\n') {
-            i++;
-        }
-        byte[] line = (Format.F_VERSION + "=" + Format.VERSION).getBytes(StandardCharsets.US_ASCII);
-        int at = i + 1;
-        if (at + line.length >= b.length || !Arrays.equals(b, at, at + line.length, line, 0, line.length)) {
-            return false;
-        }
-        byte after = b[at + line.length];
-        return after == '\n' || after == '\r';
+        return macLine < 0 ? null : SectionDigest.deferred(bytes, beginOffset, macLine);
     }
 
     private static void checkNotSectionField(PropertiesLine l) throws KeystoreException {

@@ -39,13 +39,6 @@ final class ProtectedSection {
      */
     final byte[] entryBlock;
     final int entryBlockLength;
-    /**
-     * Set once the authenticator of this instance was found to match: an HMAC, under the authenticator
-     * key that matched, of a fixed label and {@link #mac}. It holds no key material. {@link Unlock#open}
-     * compares it with the same HMAC under the key of a later open of this very instance (the same
-     * bytes), and when they are equal the whole section need not be authenticated again.
-     */
-    private volatile byte[] verifiedTag;
     /** {@link #entries} by alias, unmodifiable: from {@link SectionReader}, or built on first use. */
     private volatile Map<String, SealedEntry> index;
     /**
@@ -187,15 +180,6 @@ final class ProtectedSection {
             index = m;
         }
         return m;
-    }
-
-    /** The tag a successful check left on this instance, or null. */
-    byte[] verifiedTag() {
-        return verifiedTag;
-    }
-
-    void verified(byte[] tag) {
-        verifiedTag = tag;
     }
 
     /**

@@ -117,8 +117,8 @@ final class SectionReader {
     }
 
     /**
-     * The first fields of the section that starts at {@code begin} (version, master key, wrapped keystore
-     * key), what the keystore key's unwrap needs; null when they are not laid out as kmip-jca writes them.
+     * The fields of the section that starts at {@code begin} up to {@code kmipjca.entryCount}: what the
+     * keystore key's unwrap needs, and the history. Null when they are not laid out as kmip-jca writes them.
      */
     static SectionHead readHead(byte[] bytes, Begin begin) {
         try {
@@ -147,21 +147,7 @@ final class SectionReader {
         if (kk == null) {
             return null;
         }
-        return new SectionHead(version, beginLine, masterKeyId, idLine, WrappedKeys.decode(kk, masterKeyId, kkLine),
-                kkLine);
-    }
-
-    private ProtectedSection section(SectionDigest digest) throws KeystoreException {
-        SectionHead first = head();
-        if (first == null) {
-            return null;
-        }
-        int version = first.version();
-        int beginLine = first.beginLine();
-        String masterKeyId = first.masterKeyId();
-        int idLine = first.masterKeyIdLine();
-        WrappedKey wrapped = first.wrappedKey();
-        int kkLine = first.keystoreKeyLine();
+        WrappedKey wrapped = WrappedKeys.decode(kk, masterKeyId, kkLine);
         int historyCount = number(simple(Format.F_HISTORY_COUNT), Format.MAX_HISTORY);
         List<RetiredMasterKey> history = new ArrayList<>();
         for (int h = 0; h < historyCount; h++) {
@@ -179,6 +165,22 @@ final class SectionReader {
         if (count < 0 || count > (b.length - next) / 16) {
             return null;
         }
+        return new SectionHead(version, beginLine, masterKeyId, idLine, wrapped, kkLine, List.copyOf(history), count);
+    }
+
+    private ProtectedSection section(SectionDigest digest) throws KeystoreException {
+        SectionHead first = head();
+        if (first == null) {
+            return null;
+        }
+        int version = first.version();
+        int beginLine = first.beginLine();
+        String masterKeyId = first.masterKeyId();
+        int idLine = first.masterKeyIdLine();
+        WrappedKey wrapped = first.wrappedKey();
+        int kkLine = first.keystoreKeyLine();
+        List<RetiredMasterKey> history = first.history();
+        int count = first.entryCount();
         List<SealedEntry> entries = new ArrayList<>(count);
         Map<String, SealedEntry> index = new LinkedHashMap<>((int) (count / 0.75f) + 1);
         byte[] block = null;

@@ -236,4 +236,53 @@ class FormatVersionsTest {
             Thread.interrupted();
         }
     }
+
+    /** A version 2 keystore larger than {@link Background#FROM_BYTES}, so that it is read in the background. */
+    private byte[] large(int entries) throws Exception {
+        wrap.createMasterKey("mk");
+        try (KeystoreContents ks = KeystoreContents.create(KeystoreFile.parse(TestEntries.settingsBytes()), "mk", wrap)) {
+            for (int i = 0; i < entries; i++) {
+                ks.put("key-" + i, new KeyStore.SecretKeyEntry(new SecretKeySpec(new byte[] {(byte) i, 1}, "AES")));
+            }
+            byte[] b = ks.serialize();
+            assertTrue(b.length > Background.FROM_BYTES, "large enough: " + b.length);
+            return b;
+        }
+    }
+
+    @Test
+    void parseStarted_largeFile_opensWithOneUnwrap_entriesComeWhenNeeded() throws Exception {
+        byte[] bytes = large(3000);
+        KeystoreFile file = KeystoreFile.parseStarted(bytes);
+        assertEquals("mk", file.masterKeyId().orElseThrow());
+        assertNotNull(file.early(), "version 2 is authenticated from its digest");
+        wrap.unwraps.set(0);
+        try (KeystoreContents ks = KeystoreContents.open(file, wrap)) {
+            assertEquals(1, wrap.unwraps.get());
+            assertEquals(3000, ks.size());
+            assertTrue(ks.toString().endsWith(", 3000 entries]"), ks.toString());
+            assertArrayEquals(new byte[] {(byte) 2999, 1},
+                    ((KeyStore.SecretKeyEntry) ks.get("KEY-2999").orElseThrow()).getSecretKey().getEncoded());
+            assertEquals(3000, ks.aliases().size());
+            assertArrayEquals(bytes, ks.serialize(), "unchanged, written back byte for byte");
+        }
+        assertEquals(3000, file.entryCount());
+        assertTrue(file.toString().endsWith(", 3000 entries]"), file.toString());
+    }
+
+    @Test
+    void parseStarted_largeFileWithAMalformedEntry_parseErrorComesFromOpen_sameAsParse() throws Exception {
+        String text = new String(large(3000), StandardCharsets.UTF_8);
+        int at = text.indexOf("kmipjca.entry.1500=\\\n") + "kmipjca.entry.1500=\\\n".length() + 4;
+        byte[] bytes = (text.substring(0, at) + text.substring(at + 1)).getBytes(StandardCharsets.UTF_8); // a character less
+        KeystoreException parse = assertThrows(KeystoreException.class, () -> KeystoreFile.parse(bytes.clone()));
+        assertEquals(Reason.MALFORMED, parse.reason());
+        assertTrue(parse.getMessage().startsWith("kmipjca.entry.1500 (line "), parse.getMessage());
+        KeystoreFile started = KeystoreFile.parseStarted(bytes);
+        KeystoreException open = assertThrows(KeystoreException.class, () -> KeystoreContents.open(started, wrap));
+        assertEquals(parse.reason(), open.reason());
+        assertEquals(parse.getMessage(), open.getMessage());
+        assertEquals(parse.line(), open.line());
+        assertThrows(KeystoreException.class, started::entryCount);
+    }
 }

@@ -60,9 +60,9 @@ class VerifiedSectionTest {
 
     @Test
     void open_beforeAnyCheck_hasNoTag_afterwardsATagThatIsNeitherKeyNorAuthenticator() throws Exception {
-        assertNull(file.section().verifiedTag());
+        assertNull(file.verifiedTag());
         KeystoreContents.open(file, wrap).close();
-        byte[] tag = file.section().verifiedTag();
+        byte[] tag = file.verifiedTag();
         assertNotNull(tag);
         assertEquals(32, tag.length);
         assertFalse(Arrays.equals(tag, file.section().mac));
@@ -81,19 +81,19 @@ class VerifiedSectionTest {
     @Test
     void reopen_sameParseOtherKeystoreKey_isCheckedInFullAndRefused() throws Exception {
         KeystoreContents.open(file, wrap).close();
-        byte[] tag = file.section().verifiedTag();
+        byte[] tag = file.verifiedTag();
         KeystoreException e = assertThrows(KeystoreException.class, () -> KeystoreContents.open(file, unwrapsTo((byte) 7)));
         assertEquals(Reason.AUTHENTICATION_FAILED, e.reason());
         assertEquals(lineOf(text, "kmipjca.mac="), e.line());
-        assertArrayEquals(tag, file.section().verifiedTag(), "a failed check leaves the tag of the good key");
+        assertArrayEquals(tag, file.verifiedTag(), "a failed check leaves the tag of the good key");
     }
 
     @Test
     void open_wrongKeyFirst_leavesNoTag_thenTheRightKeyOpens() throws Exception {
         KeystoreException e = assertThrows(KeystoreException.class, () -> KeystoreContents.open(file, unwrapsTo((byte) 1)));
         assertEquals(Reason.AUTHENTICATION_FAILED, e.reason());
-        assertNull(file.section().verifiedTag());
+        assertNull(file.verifiedTag());
         KeystoreContents.open(file, wrap).close();
-        assertNotNull(file.section().verifiedTag());
+        assertNotNull(file.verifiedTag());
     }
 }
