@@ -7,9 +7,12 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Two daemon threads that read a large keystore file while its keystore key is being unwrapped on the
- * server: one hashes the section's bytes ({@link SectionDigest}), the other reads its entries
- * ({@link KeystoreFile#parseStarted}). They start on first use and end after ten idle seconds. A task is
+ * A daemon thread that reads a large keystore file while its keystore key is being unwrapped on the
+ * server: it hashes the section's bytes ({@link SectionDigest}), then reads its entries
+ * ({@link KeystoreFile#parseStarted}), in that order, because a version 2 load waits for the digest and
+ * not for the entries. One thread, so that the other core is left to the round trip (on a machine of two
+ * cores, a second reader made loads slower: it competed with the TLS and the server for the CPU). It
+ * starts on first use and ends after ten idle seconds. A task is
  * a {@link FutureTask} that whoever needs its result first runs on its own thread if no background
  * thread has started it yet, so the threads only ever make a load sooner, never later, and a busy or
  * unavailable pool costs nothing but the wait for work already under way.
@@ -18,10 +21,13 @@ final class Background {
     /** Files smaller than this are read on the caller's thread (a thread hop costs more than it saves). */
     static final int FROM_BYTES = 128 * 1024;
 
-    private static final ThreadPoolExecutor POOL = new ThreadPoolExecutor(2, 2, 10, TimeUnit.SECONDS,
+    private static final ThreadPoolExecutor POOL = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(), r -> {
                 Thread t = new Thread(r, "kmip-jca keystore reader");
                 t.setDaemon(true);
+                // not the loading thread's (an application server's web application, say): the thread may
+                // outlive it by ten seconds, and must not keep its class loader alive
+                t.setContextClassLoader(Background.class.getClassLoader());
                 return t;
             });
 
