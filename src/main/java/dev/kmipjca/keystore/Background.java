@@ -12,10 +12,9 @@ import java.util.concurrent.TimeUnit;
  * ({@link KeystoreFile#parseStarted}), in that order, because a version 2 load waits for the digest and
  * not for the entries. One thread, so that the other core is left to the round trip (on a machine of two
  * cores, a second reader made loads slower: it competed with the TLS and the server for the CPU). It
- * starts on first use and ends after ten idle seconds. A task is
- * a {@link FutureTask} that whoever needs its result first runs on its own thread if no background
- * thread has started it yet, so the threads only ever make a load sooner, never later, and a busy or
- * unavailable pool costs nothing but the wait for work already under way.
+ * starts on first use and ends after ten idle seconds. Whoever needs a task's result does the part of
+ * the work that the thread has not started yet on its own thread, so the thread only ever makes a load
+ * sooner, never later, and a busy or unavailable thread costs nothing but the wait for work already under way.
  */
 final class Background {
     /** Files smaller than this are read on the caller's thread (a thread hop costs more than it saves). */
@@ -38,8 +37,11 @@ final class Background {
     private Background() {
     }
 
-    /** Queues {@code task}; when the pool refuses it, the first caller of {@code task.get} runs it instead. */
-    static void start(FutureTask<?> task) {
+    /**
+     * Queues {@code task}, which must be one whose result its caller computes itself when nobody has yet
+     * (a {@link FutureTask} that the caller runs, or work that the caller shares): a refused task is dropped.
+     */
+    static void start(Runnable task) {
         try {
             POOL.execute(task);
         } catch (RejectedExecutionException e) {

@@ -3,31 +3,41 @@ package dev.kmipjca.keystore;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The SHA-256 of a version 2 protected section's bytes, the input of its authenticator (docs/keystore.md).
- * It needs no key, so it is computed while the keystore key is being unwrapped on the server: a large
- * section is hashed on a background thread from the moment the file is parsed, and whoever needs the
- * digest first and finds it not started computes it on its own thread. The digest is over bytes that are
- * in the file for anyone to read, and it holds no secret.
+ * The digest of a version 2 protected section's bytes, the input of its authenticator (docs/keystore.md):
+ * the bytes are cut into pieces of {@link #PIECE_BYTES} (the last one shorter), each piece is hashed with
+ * SHA-256, and the digest is the SHA-256 of those digests one after the other. The pieces are independent,
+ * so any number of threads can hash them at once. It needs no key, so it is computed while the keystore key
+ * is being unwrapped on the server: a large section is hashed on the background thread from the moment the
+ * file is parsed, and whoever then needs the digest takes the pieces that are left. The digest is over bytes
+ * that are in the file for anyone to read, and it holds no secret.
  */
 final class SectionDigest {
+    /** The size of a piece: 256 KiB. Part of the format. */
+    static final int PIECE_BYTES = 256 * 1024;
     /** Sections smaller than this are hashed on the caller's thread, when needed (a thread hop costs more). */
     static final int BACKGROUND_FROM_BYTES = Background.FROM_BYTES;
 
-    private final FutureTask<byte[]> task;
     private final byte[] bytes;
     private final int from;
     private final int to;
+    private final byte[][] pieces;
+    /** The next piece nobody has taken yet. */
+    private final AtomicInteger next = new AtomicInteger();
+    /** Counted down as each piece is hashed: its digest is then visible to whoever awaits this. */
+    private final CountDownLatch hashed;
+    private volatile byte[] digest;
 
     private SectionDigest(byte[] bytes, int from, int to) {
         this.bytes = bytes;
         this.from = from;
         this.to = to;
-        this.task = new FutureTask<>(this::compute);
+        int n = Math.max(1, (to - from + PIECE_BYTES - 1) / PIECE_BYTES);
+        this.pieces = new byte[n][];
+        this.hashed = new CountDownLatch(n);
     }
 
     /**
@@ -37,7 +47,7 @@ final class SectionDigest {
     static SectionDigest start(byte[] bytes, int from, int to) {
         SectionDigest d = new SectionDigest(bytes, from, to);
         if (to - from >= BACKGROUND_FROM_BYTES) {
-            Background.start(d.task);
+            Background.start(d::hashPieces);
         }
         return d;
     }
@@ -49,27 +59,50 @@ final class SectionDigest {
 
     /** The digest of bytes already known (a section being written). */
     static byte[] of(byte[] bytes, int from, int to) {
-        return new SectionDigest(bytes, from, to).compute();
+        return new SectionDigest(bytes, from, to).get();
     }
 
-    /** The 32-byte digest: computed here if nobody started it, else awaited. Each call returns a copy. */
+    /**
+     * The 32-byte digest. The caller hashes the pieces nobody has taken, then waits for those that other
+     * threads are hashing. Each call returns a copy.
+     */
     byte[] get() {
-        task.run(); // does nothing when the task already ran or is running on the background thread
-        boolean interrupted = false;
-        try {
+        byte[] d = digest;
+        if (d == null) {
+            hashPieces();
+            boolean interrupted = false;
             while (true) {
                 try {
-                    return task.get().clone();
+                    hashed.await();
+                    break;
                 } catch (InterruptedException e) {
-                    interrupted = true; // the background thread finishes it soon; the interrupt is kept
+                    interrupted = true; // the pieces being hashed elsewhere are done soon; the interrupt is kept
                 }
             }
-        } catch (ExecutionException | CancellationException e) {
-            return compute(); // cannot happen for SHA-256 of an array; compute it here all the same
-        } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+            MessageDigest sha = sha256();
+            for (byte[] piece : pieces) {
+                sha.update(piece);
+            }
+            d = sha.digest();
+            digest = d;
+        }
+        return d.clone();
+    }
+
+    /** Hashes pieces until none is left to take. */
+    private void hashPieces() {
+        MessageDigest sha = null;
+        for (int i = next.getAndIncrement(); i < pieces.length; i = next.getAndIncrement()) {
+            if (sha == null) {
+                sha = sha256();
+            }
+            int at = from + i * PIECE_BYTES;
+            sha.update(bytes, at, Math.min(PIECE_BYTES, to - at));
+            pieces[i] = sha.digest();
+            hashed.countDown();
         }
     }
 
@@ -78,11 +111,14 @@ final class SectionDigest {
         return to - from;
     }
 
-    private byte[] compute() {
+    /** True once every piece has been hashed. */
+    boolean isDone() {
+        return hashed.getCount() == 0;
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256", "SUN");
-            sha.update(bytes, from, to - from);
-            return sha.digest();
+            return MessageDigest.getInstance("SHA-256", "SUN");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 of the SUN provider is not available", e);
         }
@@ -90,7 +126,8 @@ final class SectionDigest {
 
     @Override
     public String toString() {
-        return "SectionDigest[" + (to - from) + " bytes, " + (task.isDone() ? "done" : "pending") + "]";
+        return "SectionDigest[" + (to - from) + " bytes, " + pieces.length + " pieces, " + (isDone() ? "done" : "pending")
+                + "]";
     }
 
     /**

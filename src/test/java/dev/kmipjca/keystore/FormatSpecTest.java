@@ -73,13 +73,18 @@ class FormatSpecTest {
         byte[] keystoreKey = wrap.unwrap(wrapped, ascii("kmip-jca keystore v1: keystore key"));
         assertEquals(32, keystoreKey.length);
 
-        // the authenticator (version 2): HMAC over a label and the SHA-256 of the section's bytes, from the begin
+        // the authenticator (version 2): HMAC over a label and the digest of the section's bytes S, from the begin
         // marker line up to the kmipjca.mac line
         byte[] bytes = file.getBytes(StandardCharsets.UTF_8);
         String latin = new String(bytes, StandardCharsets.ISO_8859_1);
         int from = latin.indexOf("# ---- BEGIN KMIP-JCA PROTECTED SECTION");
         int to = latin.indexOf("\nkmipjca.mac=") + 1;
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(Arrays.copyOfRange(bytes, from, to));
+        // the digest: S in pieces of 262,144 bytes (here one), the SHA-256 of each, the SHA-256 of those
+        MessageDigest root = MessageDigest.getInstance("SHA-256");
+        for (int at = from; at < to; at += 262_144) {
+            root.update(MessageDigest.getInstance("SHA-256").digest(Arrays.copyOfRange(bytes, at, Math.min(to, at + 262_144))));
+        }
+        byte[] digest = root.digest();
         byte[] mac = hmac(hkdf(keystoreKey, "kmip-jca keystore v1: authenticator"),
                 ascii("kmip-jca keystore v2: protected section"), digest);
         assertArrayEquals(Base64.getDecoder().decode(p.getProperty("kmipjca.mac")), mac);
