@@ -161,7 +161,7 @@ public final class KeystoreFile {
      *                           TRUNCATED, or UNSUPPORTED_VERSION; the message names the line and field
      */
     public static KeystoreFile parse(byte[] bytes) throws KeystoreException {
-        KeystoreFile f = parseStarted(bytes);
+        KeystoreFile f = parse(bytes, false);
         f.section(); // throws what is wrong with the section
         return f;
     }
@@ -177,6 +177,15 @@ public final class KeystoreFile {
      * @throws KeystoreException what is wrong with the settings part or the section's first fields
      */
     public static KeystoreFile parseStarted(byte[] bytes) throws KeystoreException {
+        return parse(bytes, true);
+    }
+
+    /**
+     * @param background read a large file's entries, and hash its section, on the background thread; else
+     *                   read the entries now, and hash the section when the digest is first needed (a file
+     *                   that is only inspected, or probed by keytool, is never hashed)
+     */
+    private static KeystoreFile parse(byte[] bytes, boolean background) throws KeystoreException {
         SectionReader.Begin begin = SectionReader.findBegin(bytes);
         SectionHead head = begin == null ? null : SectionReader.readHead(bytes, begin);
         if (head == null) {
@@ -185,7 +194,7 @@ public final class KeystoreFile {
         // a version 2 section's digest needs no key: it is computed while the rest is read and the keystore
         // key unwrapped, and with the authenticator (read from the end of the file) it authenticates the section
         // without waiting for the entries
-        Early early = head.version() == Format.VERSION ? early(bytes, begin.offset()) : null;
+        Early early = head.version() == Format.VERSION ? early(bytes, begin.offset(), background) : null;
         SectionDigest digest = early == null ? null : early.digest();
         // the section starts as kmip-jca writes it (and ASCII): only the settings part needs the general reader
         PropertiesText settings = PropertiesText.parse(decode(Arrays.copyOf(bytes, begin.offset())))
@@ -198,7 +207,7 @@ public final class KeystoreFile {
             ProtectedSection fast = SectionReader.read(bytes, begin, digest);
             return fast != null ? fast : parseGeneral(bytes).section(); // which explains a problem
         });
-        if (bytes.length >= Background.FROM_BYTES) {
+        if (background && bytes.length >= Background.FROM_BYTES) {
             Background.start(rest);
         } else {
             rest.run();
@@ -206,8 +215,8 @@ public final class KeystoreFile {
         return new KeystoreFile(settings, head, rest, early, bytes, begin.offset());
     }
 
-    /** The digest (started now) and the authenticator of a version 2 section, or null when they cannot be found. */
-    private static Early early(byte[] bytes, int beginOffset) {
+    /** The digest (started now, in the background) and the authenticator of a version 2 section, or null when they cannot be found. */
+    private static Early early(byte[] bytes, int beginOffset, boolean background) {
         int macOffset = SectionDigest.macLineStart(bytes, beginOffset);
         if (macOffset < 0) {
             return null;
@@ -226,7 +235,8 @@ public final class KeystoreFile {
         if (mac.length != Format.MAC_BYTES) {
             return null;
         }
-        return new Early(SectionDigest.start(bytes, beginOffset, macOffset), mac, macOffset);
+        return new Early(background ? SectionDigest.start(bytes, beginOffset, macOffset)
+                : SectionDigest.deferred(bytes, beginOffset, macOffset), mac, macOffset);
     }
 
     /** For a version 2 file from {@link #parseStarted}: its digest and authenticator; else null. */

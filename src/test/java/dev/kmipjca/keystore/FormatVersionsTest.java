@@ -297,6 +297,18 @@ class FormatVersionsTest {
     }
 
     @Test
+    void parse_largeFile_hashesNothingUntilOpened() throws Exception {
+        KeystoreFile file = KeystoreFile.parse(large(3000));
+        assertEquals(3000, file.entryCount(), "the entries were read before parse returned");
+        assertFalse(file.early().digest().isDone(), "an inspected (or probed) file is not hashed");
+        wrap.unwraps.set(0);
+        try (KeystoreContents ks = KeystoreContents.open(file, wrap)) {
+            assertTrue(file.early().digest().isDone());
+            assertEquals(3000, ks.size());
+        }
+    }
+
+    @Test
     void parseStarted_largeFileWithAMalformedEntry_parseErrorComesFromOpen_sameAsParse() throws Exception {
         String text = new String(large(3000), StandardCharsets.UTF_8);
         int at = text.indexOf("kmipjca.entry.1500=\\\n") + "kmipjca.entry.1500=\\\n".length() + 4;
