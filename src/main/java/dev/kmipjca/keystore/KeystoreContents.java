@@ -93,11 +93,16 @@ public final class KeystoreContents implements AutoCloseable {
     /**
      * Opens an initialised keystore: one {@link KeyWrapService#unwrap} of the keystore key, then the
      * authenticator over the whole protected section is checked. Entries are decrypted by {@link #get}.
+     * For a file from {@link KeystoreFile#parseStarted} the entries may still be being read when this
+     * returns (version 2: they are authentic, their bytes are part of the authenticator's input); the first
+     * method that needs them waits.
      *
      * @throws IllegalArgumentException when the file is not initialised
      * @throws KeystoreException        MASTER_KEY_FAILED when the unwrap fails (cause: the
      *                                  {@code KeyWrapException}), AUTHENTICATION_FAILED when the
-     *                                  authenticator does not match
+     *                                  authenticator does not match, and for a file from
+     *                                  {@code parseStarted} what {@code KeystoreFile.parse} would have
+     *                                  thrown for its section
      */
     public static KeystoreContents open(KeystoreFile file, KeyWrapService wrapService) throws KeystoreException {
         if (!file.isInitialised()) {

@@ -30,7 +30,9 @@ import java.util.regex.Pattern;
  * describes the format.
  *
  * <p>Parsing checks the structure only; {@link KeystoreContents#open} unwraps the keystore key and
- * verifies the protected section. Instances are immutable.
+ * verifies the protected section. Instances are safe to share between threads: what they say never changes
+ * (the section may still be being read by {@link #parseStarted}'s background thread, and an open records
+ * that the section was found authentic).
  */
 public final class KeystoreFile {
     /** The format version this code writes (it reads this one and version 1). */
@@ -44,6 +46,25 @@ public final class KeystoreFile {
     /** The whole section, read or being read; null before initialisation. */
     private final FutureTask<ProtectedSection> section;
 
+    /**
+     * What authenticates a version 2 section without its entries: the digest of its bytes and the
+     * authenticator as written, on the line that starts at byte {@code macOffset}.
+     */
+    record Early(SectionDigest digest, byte[] mac, int macOffset) {
+    }
+
+    /** Version 2 whose authenticator's line was found: null when the section must be read in full to be authenticated. */
+    private final Early early;
+    private final byte[] bytes;
+    private final int beginOffset;
+    /**
+     * Set once the section was found authentic: an HMAC, under the authenticator key that matched, of a fixed
+     * label and the authenticator as written. It holds no key material; {@link Unlock#open} compares it with
+     * the same HMAC under the key of a later open of this very file (the same bytes), and when they are equal
+     * the section need not be authenticated again.
+     */
+    private volatile byte[] verifiedTag;
+
     private KeystoreFile(PropertiesText settings, ProtectedSection section) {
         this.early = null;
         this.bytes = null;
@@ -55,25 +76,6 @@ public final class KeystoreFile {
             this.section.run();
         }
     }
-
-    /**
-     * What authenticates a version 2 section without its entries: the digest of its bytes and the
-     * authenticator as written, on the line that starts at byte {@code macOffset}.
-     */
-    record Early(SectionDigest digest, byte[] mac, int macOffset) {
-    }
-
-    /** Version 2 read by {@link #parseStarted}: null when the section must be read in full to be authenticated. */
-    private final Early early;
-    private final byte[] bytes;
-    private final int beginOffset;
-    /**
-     * Set once the section was found authentic: an HMAC, under the authenticator key that matched, of a fixed
-     * label and the authenticator as written. It holds no key material; {@link Unlock#open} compares it with
-     * the same HMAC under the key of a later open of this very file (the same bytes), and when they are equal
-     * the section need not be authenticated again.
-     */
-    private volatile byte[] verifiedTag;
 
     private KeystoreFile(PropertiesText settings, SectionHead head, FutureTask<ProtectedSection> section, Early early,
             byte[] bytes, int beginOffset) {
@@ -168,9 +170,9 @@ public final class KeystoreFile {
 
     /**
      * As {@link #parse(byte[])}, but a large file's entries may still be being read when this returns:
-     * the settings part and the section's first fields (what unwrapping the keystore key needs) are read
-     * now, the rest on a background thread, and the section's SHA-256 (version 2) on another, so that
-     * {@link KeystoreContents#open} can unwrap the keystore key on the server meanwhile. A problem in the
+     * the settings part and the section's fields up to {@code kmipjca.entryCount} (what unwrapping the
+     * keystore key needs) are read now; a background thread hashes a version 2 section's bytes, then reads
+     * the entries, so that {@link KeystoreContents#open} can unwrap the keystore key on the server meanwhile. A problem in the
      * rest of the section is thrown by the first method that needs it ({@link KeystoreContents#open},
      * {@link #entryCount}), with the same reason and message {@code parse} gives.
      *
@@ -239,7 +241,7 @@ public final class KeystoreFile {
                 : SectionDigest.deferred(bytes, beginOffset, macOffset), mac, macOffset);
     }
 
-    /** For a version 2 file from {@link #parseStarted}: its digest and authenticator; else null. */
+    /** For a version 2 file whose authenticator's line was found: its digest and authenticator; else null. */
     Early early() {
         return early;
     }

@@ -110,8 +110,8 @@ final class Unlock {
     }
 
     /**
-     * What a section instance remembers of a successful check: HMAC-SHA256 under the authenticator key
-     * of {@link Format#VERIFIED_LABEL} and the section's authenticator. A section's bytes never change, so
+     * What a parsed file remembers of a successful check: HMAC-SHA256 under the authenticator key
+     * of {@link Format#VERIFIED_LABEL} and the section's authenticator. A parsed file's bytes never change, so
      * a later open whose keystore key yields the same tag would compute the same authenticator; any
      * other key yields another tag (HMAC is a PRF), and the section is then checked in full.
      */
