@@ -90,30 +90,7 @@ class FormatSpecTest {
         assertArrayEquals(Base64.getDecoder().decode(p.getProperty("kmipjca.mac")), mac);
 
         // entry 0: header in the clear, contents under AES-256-GCM with the header in the AAD
-        ByteBuffer entry = ByteBuffer.wrap(Base64.getDecoder().decode(p.getProperty("kmipjca.entry.0")));
-        assertEquals(1, entry.get(), "kind: secret key");
-        byte[] alias = new byte[entry.getShort()];
-        entry.get(alias);
-        assertEquals("data-key", new String(alias, StandardCharsets.UTF_8));
-        assertEquals(Instant.parse("2025-06-07T08:09:10.123Z").toEpochMilli(), entry.getLong());
-        byte[] header = Arrays.copyOfRange(entry.array(), 0, entry.position());
-        byte[] nonce = new byte[12];
-        entry.get(nonce);
-        byte[] ciphertext = new byte[entry.remaining()];
-        entry.get(ciphertext);
-        Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-        c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(hkdf(keystoreKey, "kmip-jca keystore v1: entry encryption"), "AES"),
-                new GCMParameterSpec(128, nonce));
-        c.updateAAD(ascii("kmip-jca keystore v1: entry"));
-        c.updateAAD(header);
-        ByteBuffer contents = ByteBuffer.wrap(c.doFinal(ciphertext));
-        byte[] algorithm = new byte[contents.getShort()];
-        contents.get(algorithm);
-        assertEquals("AES", new String(algorithm, StandardCharsets.UTF_8));
-        byte[] key = new byte[contents.getInt()];
-        contents.get(key);
-        assertArrayEquals(aesKey, key);
-        assertEquals(0, contents.remaining());
+        assertArrayEquals(aesKey, secretKeyOfEntry0(p, keystoreKey));
     }
 
     /** The version 1 fixture, read with the document and the master key's known bytes (fixture README). */
@@ -159,8 +136,19 @@ class FormatSpecTest {
         byte[] mac = hmac(hkdf(keystoreKey, "kmip-jca keystore v1: authenticator"), macInput.toByteArray());
         assertArrayEquals(Base64.getDecoder().decode(p.getProperty("kmipjca.mac")), mac);
 
+        byte[] key = secretKeyOfEntry0(p, keystoreKey);
+        for (int i = 0; i < 32; i++) {
+            assertEquals((byte) (0xA0 + i), key[i]);
+        }
+    }
+
+    /**
+     * Entry 0 of both files, {@code data-key}: a secret key, created 2025-06-07T08:09:10.123Z, header in the
+     * clear, contents under AES-256-GCM with the header in the associated data; its encoded key bytes.
+     */
+    private static byte[] secretKeyOfEntry0(Properties p, byte[] keystoreKey) throws Exception {
         ByteBuffer entry = ByteBuffer.wrap(Base64.getDecoder().decode(p.getProperty("kmipjca.entry.0")));
-        assertEquals(1, entry.get());
+        assertEquals(1, entry.get(), "kind: secret key");
         byte[] alias = new byte[entry.getShort()];
         entry.get(alias);
         assertEquals("data-key", new String(alias, StandardCharsets.UTF_8));
@@ -179,9 +167,8 @@ class FormatSpecTest {
         assertEquals("AES", new String(algorithm, StandardCharsets.UTF_8));
         byte[] key = new byte[contents.getInt()];
         contents.get(key);
-        for (int i = 0; i < 32; i++) {
-            assertEquals((byte) (0xA0 + i), key[i]);
-        }
+        assertEquals(0, contents.remaining());
+        return key;
     }
 
     private static void lp(DataOutputStream d, byte[] b) throws Exception {

@@ -323,4 +323,31 @@ class FormatVersionsTest {
         assertEquals(parse.line(), open.line());
         assertThrows(KeystoreException.class, started::entryCount);
     }
+
+    @Test
+    void oneParsedFile_openedAndReadByManyThreadsAtOnce_givesEachTheSameEntries() throws Exception {
+        byte[] bytes = large(2000);
+        for (int round = 0; round < 3; round++) {
+            KeystoreFile file = KeystoreFile.parseStarted(bytes.clone());
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+            try {
+                List<java.util.concurrent.Future<byte[]>> results = new java.util.ArrayList<>();
+                for (int t = 0; t < 6; t++) {
+                    int which = (t * 337) % 2000;
+                    results.add(pool.submit(() -> {
+                        try (KeystoreContents ks = KeystoreContents.open(file, wrap)) {
+                            assertEquals(2000, ks.aliases().size());
+                            return ((KeyStore.SecretKeyEntry) ks.get("key-" + which).orElseThrow()).getSecretKey()
+                                    .getEncoded();
+                        }
+                    }));
+                }
+                for (int t = 0; t < 6; t++) {
+                    assertArrayEquals(new byte[] {(byte) ((t * 337) % 2000), 1}, results.get(t).get());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
 }
