@@ -12,41 +12,27 @@ import java.util.Map;
 /**
  * A single pass over the bytes of a protected section laid out as kmip-jca writes it (docs/keystore.md):
  * each field on its line as {@code key=value}, base64 values on the key's line or on continuation
- * lines, ASCII only. Base64 is decoded straight from the byte ranges, and the entries are decoded into
- * one array that is also the authenticator's input for them ({@link ProtectedSection#entryBlock}), so
- * nothing is copied or re-encoded to check it.
+ * lines, ASCII only; {@link SectionLines} walks the lines and decodes the base64. Version 1 entries are
+ * decoded into one array that is also the authenticator's input for them ({@link ProtectedSection#entryBlock}),
+ * so nothing is copied or re-encoded to check it. Version 2 entries are read lazily: their headers only,
+ * their lines stepped over by their layout ({@link #lazyEntry}); the authenticator covers the bytes.
  *
  * <p>It checks what {@link ProtectedSection#parse} checks, and returns null for anything it does not
  * accept; {@link KeystoreFile} then parses the file with the general properties reader, which either
  * reads it (an edited layout: other escapes, separators or line breaks) or says what is wrong.
  */
-final class SectionReader {
+final class SectionReader extends SectionLines {
     /** Where the begin marker line starts: its byte offset and line number (1-based). */
     record Begin(int offset, int line) {
     }
-
-    private static final int[] BASE64 = Base64Quads.VALUE;
-    private static final int[] AT18 = Base64Quads.AT18;
-    private static final int[] AT12 = Base64Quads.AT12;
-    private static final int[] AT6 = Base64Quads.AT6;
 
     private static final byte[] BEGIN_PREFIX = ascii(Format.BEGIN_PREFIX);
     private static final byte[] END = ascii(Format.END);
     private static final byte[] HISTORY = ascii(Format.F_HISTORY);
     private static final byte[] ENTRY = ascii(Format.F_ENTRY);
 
-    private final byte[] b;
-    private int next;
-    private int line;
-    private int start;
-    private int end;
-    /** The line of the field last found by {@code key}. */
-    private int fieldLine;
-
     private SectionReader(byte[] bytes, Begin begin) {
-        this.b = bytes;
-        this.next = begin.offset;
-        this.line = begin.line - 1;
+        super(bytes, begin.offset, begin.line);
     }
 
     /**
@@ -370,14 +356,6 @@ final class SectionReader {
         return true;
     }
 
-    /** The length of the line terminator at {@code at} ("\n" 1, "\r\n" 2), or -1. */
-    private int terminator(int at) {
-        if (b[at] == '\n') {
-            return 1;
-        }
-        return b[at] == '\r' && at + 1 < b.length && b[at + 1] == '\n' ? 2 : -1;
-    }
-
     /**
      * Decodes bytes {@code from} (a multiple of 3) to at least {@code to} of a value into {@link #head}: its
      * characters start at {@code first}, {@link Format#BASE64_LINE} per line, each line {@code stride}
@@ -397,237 +375,5 @@ final class SectionReader {
             o += 3;
         }
         return true;
-    }
-
-    // ---- lines and fields -------------------------------------------------------------------------
-
-    /** Moves to the next physical line ({@link #start} to {@link #end}, without terminator); false at the end. */
-    private boolean nextLine() {
-        if (next >= b.length) {
-            return false;
-        }
-        start = next;
-        line++;
-        endLineFrom(start);
-        return true;
-    }
-
-    /**
-     * Ends the line begun at {@link #start} at the first line terminator at or after {@code from}
-     * (which the caller knows is not past it): sets {@link #end} and {@link #next}.
-     */
-    private void endLineFrom(int from) {
-        int e = from;
-        while (e < b.length && b[e] != '\n' && b[e] != '\r') {
-            e++;
-        }
-        end = e;
-        if (e < b.length && b[e] == '\r') {
-            if (e + 1 >= b.length || b[e + 1] != '\n') {
-                throw new IllegalArgumentException("a lone carriage return");
-            }
-            e++;
-        }
-        next = e + 1;
-    }
-
-    /** The next line is {@code key=}; leaves {@link #start} after the '='. */
-    private boolean key(String key) {
-        if (!nextLine() || end - start <= key.length() || b[start + key.length()] != '=') {
-            return false;
-        }
-        for (int i = 0; i < key.length(); i++) {
-            if (b[start + i] != key.charAt(i)) {
-                return false;
-            }
-        }
-        start += key.length() + 1;
-        fieldLine = line;
-        return true;
-    }
-
-    /** The next line is {@code prefix}, the decimal {@code index} and '='. */
-    private boolean key(byte[] prefix, int index) {
-        if (!nextLine()) {
-            return false;
-        }
-        int p = start + prefix.length;
-        if (p >= end || !startsWith(b, start, end, prefix)) {
-            return false;
-        }
-        long v = 0;
-        int digits = p;
-        while (p < end && b[p] >= '0' && b[p] <= '9' && p - digits < 10) {
-            v = v * 10 + (b[p++] - '0');
-        }
-        if (p == digits || p >= end || b[p] != '=' || v != index || (b[digits] == '0' && p - digits > 1)) {
-            return false;
-        }
-        start = p + 1;
-        fieldLine = line;
-        return true;
-    }
-
-    /** A plain value: printable ASCII without backslashes, not starting with white space; else null. */
-    private String value() {
-        if (start < end && (b[start] == ' ' || b[start] == '\t' || b[start] == '\f')) {
-            return null;
-        }
-        for (int i = start; i < end; i++) {
-            if (b[i] < 0x20 || b[i] > 0x7E || b[i] == '\\') {
-                return null;
-            }
-        }
-        return new String(b, start, end - start, StandardCharsets.ISO_8859_1);
-    }
-
-    private String simple(String key) {
-        return key(key) ? value() : null;
-    }
-
-    /** A decimal of "0|[1-9][0-9]{0,8}" up to {@code max}, else -1. */
-    private static int number(String v, int max) {
-        if (v == null || v.isEmpty() || v.length() > 9 || (v.charAt(0) == '0' && v.length() > 1)) {
-            return -1;
-        }
-        int n = 0;
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            n = n * 10 + (c - '0');
-        }
-        return n <= max ? n : -1;
-    }
-
-    private byte[] base64(String key, int maxBytes) {
-        if (!key(key)) {
-            return null;
-        }
-        byte[] out = new byte[Math.min((b.length - start) / 4 * 3, (maxBytes / 3 + 1) * 3) + 3];
-        int n = decodeValue(out, 0, maxBytes);
-        return n < 0 ? null : Arrays.copyOf(out, n);
-    }
-
-    /**
-     * Decodes the base64 value that starts at {@link #start}: the rest of the line, or, when that is
-     * a lone backslash, the continuation lines (leading white space skipped, a final backslash
-     * continuing). Only canonical base64 is taken (whole groups of four, '=' padding at the end).
-     *
-     * @return the number of bytes written to {@code out} at {@code at}, or -1
-     */
-    private int decodeValue(byte[] out, int at, int maxBytes) {
-        int limit = (maxBytes / 3 + 1) * 4;
-        int chars = 0;
-        int o = at;
-        int acc = 0;
-        int k = 0;
-        int pad = 0;
-        boolean more = end - start == 1 && b[start] == '\\';
-        while (true) {
-            int s;
-            int i;
-            if (more) {
-                // a continuation line, decoded as it is scanned: its end is looked for from where the
-                // groups of four stopped (base64 characters are never line terminators)
-                if (next >= b.length) {
-                    return -1;
-                }
-                start = next;
-                line++;
-                s = skipSpace(b, start, b.length);
-                i = k == 0 && pad == 0 ? Base64Quads.decode(b, s, (int) Math.min(b.length, (long) s + limit - chars), out, o) : s;
-                endLineFrom(i);
-            } else {
-                s = start;
-                i = k == 0 && pad == 0 ? Base64Quads.decode(b, s, Math.min(end, s + limit - chars), out, o) : s;
-            }
-            o += (i - s) / 4 * 3;
-            int e = end;
-            boolean continues = more && e > s && b[e - 1] == '\\';
-            if (continues) {
-                e--;
-            }
-            chars += e - s;
-            if (chars > limit) {
-                return -1;
-            }
-            for (; i < e; i++) {
-                int c = BASE64[b[i] & 0xFF];
-                if (c < 0) {
-                    if (b[i] != '=' || (k < 2 && pad == 0)) {
-                        return -1;
-                    }
-                    pad++;
-                } else if (pad > 0) {
-                    return -1;
-                } else {
-                    acc = acc << 6 | c;
-                    if (++k == 4) {
-                        out[o++] = (byte) (acc >> 16);
-                        out[o++] = (byte) (acc >> 8);
-                        out[o++] = (byte) acc;
-                        acc = 0;
-                        k = 0;
-                    }
-                }
-            }
-            if (!continues) {
-                break;
-            }
-        }
-        if (k == 2 && pad == 2) {
-            out[o++] = (byte) (acc >> 4);
-        } else if (k == 3 && pad == 1) {
-            out[o++] = (byte) (acc >> 10);
-            out[o++] = (byte) (acc >> 2);
-        } else if (k != 0 || pad != 0) {
-            return -1;
-        }
-        return o - at;
-    }
-
-    // ---- bytes ------------------------------------------------------------------------------------
-
-    private static int u32(byte[] out, int at, int v) {
-        out[at] = (byte) (v >>> 24);
-        out[at + 1] = (byte) (v >>> 16);
-        out[at + 2] = (byte) (v >>> 8);
-        out[at + 3] = (byte) v;
-        return at + 4;
-    }
-
-    private static int skipSpace(byte[] b, int from, int to) {
-        int i = from;
-        while (i < to && (b[i] == ' ' || b[i] == '\t' || b[i] == '\f')) {
-            i++;
-        }
-        return i;
-    }
-
-    private static boolean oddBackslashes(byte[] b, int from, int to) {
-        int n = 0;
-        for (int i = to - 1; i >= from && b[i] == '\\'; i--) {
-            n++;
-        }
-        return n % 2 == 1;
-    }
-
-    private static boolean startsWith(byte[] b, int from, int to, byte[] prefix) {
-        return to - from >= prefix.length && Arrays.equals(b, from, from + prefix.length, prefix, 0, prefix.length);
-    }
-
-    private boolean ascii(int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (b[i] < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
     }
 }
