@@ -33,15 +33,7 @@ class FormatVersionsTest {
 
     @BeforeEach
     void masterKeysOfTheFixture() {
-        wrap = new InMemoryKeyWrapService();
-        byte[] old = new byte[32];
-        byte[] current = new byte[32];
-        for (int i = 0; i < 32; i++) {
-            old[i] = (byte) i;
-            current[i] = (byte) (0x40 + i);
-        }
-        wrap.createMasterKey("mk-old", old);
-        wrap.createMasterKey("mk-v1", current);
+        wrap = InMemoryKeyWrapService.withFixtureKeys();
     }
 
     private static void assertFixtureEntries(KeystoreContents ks) throws Exception {

@@ -33,6 +33,23 @@ final class InMemoryKeyWrapService implements KeyWrapService {
         return id;
     }
 
+    /**
+     * A service holding the two master keys of the fixture {@code format-v1.kmip} (its README):
+     * {@code mk-old}, bytes 00 .. 1f, and {@code mk-v1}, bytes 40 .. 5f.
+     */
+    static InMemoryKeyWrapService withFixtureKeys() {
+        InMemoryKeyWrapService s = new InMemoryKeyWrapService();
+        byte[] old = new byte[32];
+        byte[] current = new byte[32];
+        for (int i = 0; i < 32; i++) {
+            old[i] = (byte) i;
+            current[i] = (byte) (0x40 + i);
+        }
+        s.createMasterKey("mk-old", old);
+        s.createMasterKey("mk-v1", current);
+        return s;
+    }
+
     /** Adds a master key with the given bytes (for fixtures made with a known key). */
     String createMasterKey(String id, byte[] key) {
         masterKeys.put(id, key.clone());

@@ -1,6 +1,5 @@
 package dev.kmipjca.keystore;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -37,16 +36,8 @@ class SectionFuzzTest {
 
     @BeforeAll
     static void files() throws Exception {
-        wrap = new InMemoryKeyWrapService();
+        wrap = InMemoryKeyWrapService.withFixtureKeys();
         wrap.createMasterKey("mk");
-        byte[] old = new byte[32];
-        byte[] current = new byte[32];
-        for (int i = 0; i < 32; i++) {
-            old[i] = (byte) i;
-            current[i] = (byte) (0x40 + i);
-        }
-        wrap.createMasterKey("mk-old", old);
-        wrap.createMasterKey("mk-v1", current);
         try (KeystoreContents ks = KeystoreContents.create(KeystoreFile.parse(TestEntries.settingsBytes()), "mk", wrap)) {
             for (int i = 0; i < 12; i++) {
                 ks.put("key-" + i, new KeyStore.SecretKeyEntry(new SecretKeySpec(new byte[16 + i], "AES")),
@@ -210,6 +201,5 @@ class SectionFuzzTest {
                 assertEquals(file == version1 ? 4 : 14, ks.size());
             }
         }
-        assertArrayEquals(version2, version2.clone());
     }
 }
