@@ -5,6 +5,8 @@ import dev.kmipjca.client.KmipClient;
 import dev.kmipjca.config.KmipSettings;
 import dev.kmipjca.envelope.Envelope;
 import dev.kmipjca.envelope.KeyWrapException;
+import dev.kmipjca.envelope.OverlappedEncryption;
+import dev.kmipjca.transport.CredentialsException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,6 +17,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,23 +80,15 @@ final class FileCrypt {
             Warmup warm = noWarmup || (size >= 0 && size < Warmup.WORTH_BYTES) ? null : Warmup.start(settings.bulkProvider());
             Stdio stdio = STDIO.get() != null ? STDIO.get() : new Stdio(System.in, System.out);
             byte[] ad = aad == null ? null : aad.getBytes(StandardCharsets.UTF_8);
-            try (KmipClient client = server.openClient(settings);
-                 InputStream src = "-".equals(in) ? stdio.in() : Files.newInputStream(Path.of(in));
-                 FileOutput dst = FileOutput.open(out, stdio.out());
-                 Envelope e = envelope(client, settings)) {
-                if (server.verbose) {
-                    spec.commandLine().getErr().println("kmip-jca " + verb() + ": bulk provider: "
-                            + e.bulkProvider().description());
+            try {
+                if (!overlapped(settings, size, stdio, ad)) {
+                    try (KmipClient client = server.openClient(settings);
+                         InputStream src = open(stdio);
+                         FileOutput dst = FileOutput.open(out, stdio.out());
+                         Envelope e = envelope(client, settings)) {
+                        transfer(e, src, dst, ad, size);
+                    }
                 }
-                Progress p = Progress.forSize(size, quiet, spec.commandLine().getErr());
-                try {
-                    transfer(e, src, dst.stream(), ad, p);
-                } catch (IOException x) {
-                    throw failure(x);
-                } finally {
-                    p.done();
-                }
-                dst.commit();
             } catch (GeneralSecurityException x) {
                 throw new CommandFailure("cryptographic failure: " + x.getMessage());
             } catch (KeyWrapException x) {
@@ -111,6 +106,38 @@ final class FileCrypt {
             return 0;
         }
 
+        /**
+         * Encrypts or decrypts into {@code dst} and commits it: the body of {@link #call()} once the client,
+         * the envelope and the files are open.
+         */
+        private void transfer(Envelope e, InputStream src, FileOutput dst, byte[] ad, long size) throws Exception {
+            if (server.verbose) {
+                spec.commandLine().getErr().println("kmip-jca " + verb() + ": bulk provider: "
+                        + e.bulkProvider().description());
+            }
+            Progress p = Progress.forSize(size, quiet, spec.commandLine().getErr());
+            try {
+                transfer(e, src, dst.stream(), ad, p);
+            } catch (IOException x) {
+                throw failure(x);
+            } finally {
+                p.done();
+            }
+            dst.commit();
+        }
+
+        /**
+         * Where the command can, does its whole work with the data key wrapped while the body is written
+         * (see {@link Encrypt}) and returns true; false when it cannot (the default).
+         */
+        boolean overlapped(KmipSettings settings, long size, Stdio stdio, byte[] ad) throws Exception {
+            return false;
+        }
+
+        InputStream open(Stdio stdio) throws IOException {
+            return "-".equals(in) ? stdio.in() : Files.newInputStream(Path.of(in));
+        }
+
         private long inputSize() throws CommandFailure {
             try {
                 return Files.size(Path.of(in));
@@ -121,18 +148,19 @@ final class FileCrypt {
             }
         }
 
-        /** An IOException from the envelope streams whose cause is cryptographic becomes that cause. */
-        private Exception failure(IOException x) {
-            if (x.getCause() instanceof GeneralSecurityException g) {
-                return g;
-            }
-            if (x.getCause() instanceof KeyWrapException k) {
-                return k;
+        /**
+         * An IOException from the envelope streams whose cause is cryptographic becomes that cause, as does
+         * one that carries a failure to open the client on the wrap thread ({@link Encrypt}).
+         */
+        Exception failure(IOException x) {
+            Throwable c = x.getCause();
+            if (c instanceof GeneralSecurityException || c instanceof KeyWrapException || c instanceof CommandFailure
+                    || c instanceof CredentialsException) {
+                return (Exception) c;
             }
             return x;
         }
     }
-
 
     /** Copies {@code from} to {@code to} through a 1 MiB buffer, counting progress. */
     static void copy(InputStream from, OutputStream to, Progress p) throws IOException {
@@ -169,6 +197,50 @@ final class FileCrypt {
             try (OutputStream enc = e.encryptingStream(to, ad)) {
                 copy(from, enc, p);
             }
+        }
+
+        /**
+         * Into a file, with the master key known: the client is opened, and the data key wrapped, on another
+         * thread while this one encrypts (OverlappedEncryption), so that a large file does not wait for the
+         * TLS handshake and the round trip. The file is renamed into place only once the wrap is written.
+         */
+        @Override
+        boolean overlapped(KmipSettings settings, long size, Stdio stdio, byte[] ad) throws Exception {
+            String id = settings.keyIdentifier();
+            if ("-".equals(out) || id == null || id.isBlank()) {
+                return false;
+            }
+            String masterKeyId = id.strip();
+            AtomicReference<KmipClient> client = new AtomicReference<>();
+            Callable<Envelope> wrapping = () -> {
+                KmipClient c = server.openClient(settings);
+                client.set(c);
+                return KmipEnvelopes.of(c, masterKeyId, settings);
+            };
+            try (InputStream src = open(stdio);
+                 FileOutput dst = FileOutput.open(out, stdio.out());
+                 OverlappedEncryption e = OverlappedEncryption.start(dst.channel(), masterKeyId, wrapping, settings, ad)) {
+                if (server.verbose) {
+                    spec.commandLine().getErr().println("kmip-jca encrypt: bulk provider: "
+                            + e.bulkProvider().description());
+                }
+                Progress p = Progress.forSize(size, quiet, spec.commandLine().getErr());
+                try {
+                    copy(src, e.body(), p);
+                    e.finish();
+                } catch (IOException x) {
+                    throw failure(x);
+                } finally {
+                    p.done();
+                }
+                dst.commit();
+            } finally {
+                KmipClient c = client.get();
+                if (c != null) {
+                    c.close();
+                }
+            }
+            return true;
         }
     }
 

@@ -4,10 +4,13 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * The output of {@code encrypt}/{@code decrypt}: a temporary file in the output's directory, renamed to
@@ -18,18 +21,20 @@ import java.nio.file.StandardCopyOption;
 final class FileOutput implements AutoCloseable {
     private final Path target;
     private final Path temp;
+    private final FileChannel channel;
     private final OutputStream stream;
     private boolean committed;
 
-    private FileOutput(Path target, Path temp, OutputStream stream) {
+    private FileOutput(Path target, Path temp, FileChannel channel, OutputStream stream) {
         this.target = target;
         this.temp = temp;
+        this.channel = channel;
         this.stream = stream;
     }
 
     static FileOutput open(String name, PrintStream stdout) throws IOException {
         if ("-".equals(name)) {
-            return new FileOutput(null, null, new FilterOutputStream(stdout) {
+            return new FileOutput(null, null, null, new FilterOutputStream(stdout) {
                 @Override
                 public void write(byte[] b, int off, int len) throws IOException {
                     out.write(b, off, len);
@@ -47,11 +52,23 @@ final class FileOutput implements AutoCloseable {
         }
         Path dir = target.getParent();
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
-        return new FileOutput(target, temp, Files.newOutputStream(temp));
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(temp, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        return new FileOutput(target, temp, ch, Channels.newOutputStream(ch));
     }
 
     OutputStream stream() {
         return stream;
+    }
+
+    /** The temporary file, empty and at position 0 until written; null for standard output. */
+    FileChannel channel() {
+        return channel;
     }
 
     /** Closes the temporary file and renames it to the output. */

@@ -287,6 +287,11 @@ public final class Envelope implements AutoCloseable {
         return new EnvelopeEncryptor(this, encryptKeys(), form);
     }
 
+    /** Wraps a data key made elsewhere ({@link OverlappedEncryption}) under this envelope's master key. */
+    WrappedKey wrapDataKey(byte[] raw, byte[] associatedData) throws KeyWrapException {
+        return service.wrap(encryptKeys().masterKeyId(), raw, associatedData);
+    }
+
     /** An incremental decryptor of one envelope of either form (for the JCA Cipher). */
     public EnvelopeDecryptor newDecryptor() {
         checkOpen();

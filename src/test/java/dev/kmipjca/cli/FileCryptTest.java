@@ -175,6 +175,52 @@ class FileCryptTest {
         assertArrayEquals(data(100), Files.readAllBytes(dir.resolve("fresh-d")));
     }
 
+    @Test
+    void encryptIntoAFile_serverUnavailable_exitsOneAsBefore_andLeavesNoOutput() throws Exception {
+        // the client is opened on the wrap thread while the body is written: its failure is reported the same way
+        Path plain = write("dead-p", data(300_000));
+        Path out = dir.resolve("dead-e");
+        int dead = CliServer.deadPort();
+        MainTest.Run r = run("encrypt", "--in", plain.toString(), "--out", out.toString(), "--kmipPort", String.valueOf(dead),
+                "--kmipConnectTimeoutMS=1000");
+        assertEquals(1, r.code(), r.toString());
+        assertTrue(r.err().startsWith("kmip-jca encrypt: cryptographic failure: the master key " + masterKey
+                + " could not be used (UNAVAILABLE): "), r.err());
+        assertTrue(r.err().contains("127.0.0.1:" + dead), r.err());
+        assertEquals(1, r.err().lines().count(), "one line: " + r.err());
+        assertFalse(Files.exists(out));
+        assertNoTemporaryFiles();
+    }
+
+    @Test
+    void encryptIntoAFile_unreadableClientKey_exitsOneNamingTheFile_andLeavesTheOldOutputIntact() throws Exception {
+        Path plain = write("cred-p", data(1000));
+        Path out = write("cred-e", "the old output".getBytes(StandardCharsets.UTF_8));
+        // it exists (the settings accept it), but holds no key: the client fails on the wrap thread
+        Path bad = write("not-a-client.pem", "no PEM here\n".getBytes(StandardCharsets.UTF_8));
+        MainTest.Run r = run("encrypt", "--in", plain.toString(), "--out", out.toString(),
+                "--kmipClientCertificateFile", bad.toString());
+        assertEquals(1, r.code(), r.toString());
+        assertTrue(r.err().startsWith("kmip-jca encrypt: "), r.err());
+        assertTrue(r.err().contains(bad.toString()), r.err());
+        assertEquals(1, r.err().lines().count(), "one line: " + r.err());
+        assertEquals("the old output", Files.readString(out));
+        assertNoTemporaryFiles();
+    }
+
+    @Test
+    void encryptIntoAFile_unknownMasterKey_exitsOneNamingIt() throws Exception {
+        Path plain = write("unk-p", data(1000));
+        Path out = dir.resolve("unk-e");
+        MainTest.Run r = cli.run("encrypt", "--in", plain.toString(), "--out", out.toString(), "--kmipKeyIdentifier",
+                "no-such-key");
+        assertEquals(1, r.code(), r.toString());
+        assertTrue(r.err().startsWith("kmip-jca encrypt: cryptographic failure: the master key no-such-key could not be"
+                + " used"), r.err());
+        assertFalse(Files.exists(out));
+        assertNoTemporaryFiles();
+    }
+
     void assertNoTemporaryFiles() throws Exception {
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(0, s.filter(p -> p.getFileName().toString().endsWith(".part")).count());
