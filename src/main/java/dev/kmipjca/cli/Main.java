@@ -51,6 +51,9 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         standalone = true;
+        if (args.length > 0 && !"server".equals(args[0])) {
+            Preload.start(args); // a second core loads what the command will need while picocli parses
+        }
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
         }
