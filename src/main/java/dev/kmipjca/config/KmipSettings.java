@@ -35,7 +35,7 @@ public final class KmipSettings {
     public static final int DEFAULT_POOL_IDLE_SECONDS = 60;
     public static final int DEFAULT_MAX_RESPONSE_BYTES = 16 << 20;
     public static final int DEFAULT_SERVER_COOLDOWN_SECONDS = 30;
-    /** 2^24 messages per data key: random 96-bit nonces collide with probability below 2^-49. */
+    /** 2^24 messages per data key (their nonces are counted, so never repeat; SP 800-38D allows 2^32). */
     public static final long DEFAULT_DATA_KEY_MAX_MESSAGES = 1L << 24;
     /** 2^36 bytes (64 GiB) per data key. */
     public static final long DEFAULT_DATA_KEY_MAX_BYTES = 1L << 36;

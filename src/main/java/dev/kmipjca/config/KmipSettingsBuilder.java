@@ -12,7 +12,7 @@ import java.util.Objects;
  * every rule at once and reports all violations in one {@link KmipSettingsException}. Not thread-safe.
  */
 public final class KmipSettingsBuilder {
-    /** NIST SP 800-38D 8.3: at most 2^32 messages under one key with random 96-bit nonces. */
+    /** NIST SP 800-38D 8.3: at most 2^32 messages under one key. */
     static final long MAX_DATA_KEY_MESSAGES = 1L << 32;
     /** 2^48 bytes = 2^44 blocks; AES-GCM's bound (blocks^2 / 2^129) stays below 2^-41. */
     static final long MAX_DATA_KEY_BYTES = 1L << 48;

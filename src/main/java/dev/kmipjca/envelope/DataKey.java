@@ -49,6 +49,20 @@ final class DataKey {
         return out;
     }
 
+    /**
+     * The 12 bytes that this key's single-shot nonces are counted from (encryption side): HKDF-Expand of
+     * the key's PRK with "kmip-jca envelope v1 single-shot nonce mask". Nonces are public; the mask only
+     * keeps a message's number under its data key from showing.
+     */
+    byte[] nonceMask() {
+        byte[] prk = Hkdf.extract(new byte[0], raw);
+        try {
+            return Hkdf.expand(prk, Layout.INFO_NONCE_MASK, Layout.NONCE_BYTES);
+        } finally {
+            Arrays.fill(prk, (byte) 0);
+        }
+    }
+
     /** The 32-byte commitment to this key (not secret). */
     static byte[] commitmentOf(byte[] raw) {
         byte[] prk = Hkdf.extract(new byte[0], raw);

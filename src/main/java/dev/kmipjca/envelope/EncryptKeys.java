@@ -21,25 +21,43 @@ final class EncryptKeys {
         final long created;
         final AtomicLong messages = new AtomicLong();
         final AtomicLong bytes = new AtomicLong();
+        /** What this key's single-shot nonces are counted from ({@link DataKey#nonceMask()}). */
+        private final byte[] nonceMask;
 
         Slot(DataKey key, long created) {
             this.key = key;
             this.created = created;
+            this.nonceMask = key.nonceMask();
             this.singleShotHeader = HeaderCodec.header(Layout.FORM_SINGLE_SHOT, key.commitment(), 0, null, null,
                     key.keySection());
         }
 
-        /** Counts one message of {@code n} bytes; false when that breaks a limit. */
-        boolean tryReserve(long n, long now, Limits limits) {
+        /** Counts one message of {@code n} bytes: its number (1, 2, ...), or 0 when that breaks a limit. */
+        long tryReserve(long n, long now, Limits limits) {
             if (now - created >= limits.maxAgeNanos()) {
-                return false;
+                return 0;
             }
-            if (messages.incrementAndGet() > limits.maxMessages()) {
-                return false;
+            long m = messages.incrementAndGet();
+            if (m > limits.maxMessages()) {
+                return 0;
             }
             long after = bytes.addAndGet(n);
             // a message larger than the byte limit gets a fresh key of its own
-            return after <= limits.maxBytes() || after == n;
+            return after <= limits.maxBytes() || after == n ? m : 0;
+        }
+
+        /**
+         * The single-shot nonce of message number {@code m} of this key, into {@code out}: the key's nonce
+         * mask with {@code m} (8 bytes, big-endian) added into its last 8 bytes by exclusive or. Message
+         * numbers are unique per key, so no two messages of a data key share a nonce, however many there
+         * are (a counter, as SP 800-38D 8.2.1's deterministic construction; no draw from a random source,
+         * which cost about 0.2 us per message, a quarter of a 1 KiB message).
+         */
+        void nonce(long m, byte[] out) {
+            System.arraycopy(nonceMask, 0, out, 0, Layout.NONCE_BYTES);
+            for (int i = 0; i < 8; i++) {
+                out[4 + i] ^= (byte) (m >>> (56 - 8 * i));
+            }
         }
 
         /** Counts bytes of a stream as they are encrypted. */
@@ -73,16 +91,21 @@ final class EncryptKeys {
 
     /**
      * A slot whose key is acquired for one message of {@code bytes} bytes (0 when unknown); the caller
-     * releases {@code slot.key}.
+     * releases {@code slot.key}. When {@code nonce} is not null, the message's single-shot nonce goes there
+     * (12 bytes, {@link Slot#nonce}).
      */
-    Slot acquire(long bytes) throws KeyWrapException {
+    Slot acquire(long bytes, byte[] nonce) throws KeyWrapException {
         for (;;) {
             Slot s = current;
             if (s != null) {
                 service.checkWrap(masterKeyId); // the master key's State, cached: no round trip in steady state
-            }
-            if (s != null && s.tryReserve(bytes, clock.getAsLong(), limits) && s.key.acquire()) {
-                return s;
+                long m = s.tryReserve(bytes, clock.getAsLong(), limits);
+                if (m > 0 && s.key.acquire()) {
+                    if (nonce != null) {
+                        s.nonce(m, nonce);
+                    }
+                    return s;
+                }
             }
             replace(s);
         }

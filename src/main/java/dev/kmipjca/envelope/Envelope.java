@@ -100,12 +100,11 @@ public final class Envelope implements AutoCloseable {
      */
     public byte[] encrypt(byte[] plaintext, byte[] aad) throws KeyWrapException {
         Objects.requireNonNull(plaintext, "plaintext");
-        EncryptKeys.Slot slot = encryptKeys().acquire(plaintext.length);
+        byte[] nonce = new byte[NONCE_BYTES];
+        EncryptKeys.Slot slot = encryptKeys().acquire(plaintext.length, nonce);
         try {
             byte[] template = slot.singleShotHeader;
             int h = template.length;
-            byte[] nonce = new byte[NONCE_BYTES];
-            random.nextBytes(nonce);
             byte[] out = new byte[Math.addExact(h, Math.addExact(plaintext.length, TAG_BYTES))];
             Cipher c = ciphers.local();
             ciphers.beforeLarge(plaintext.length, c);

@@ -44,14 +44,13 @@ public final class EnvelopeEncryptor implements AutoCloseable {
         this.envelope = envelope;
         this.form = form;
         this.segmentSize = envelope.segmentSize;
-        this.slot = keys.acquire(0);
+        byte[] nonce = new byte[NONCE_BYTES];
+        this.slot = keys.acquire(0, nonce);
         DataKey k = slot.key;
         try {
             this.cipher = envelope.ciphers.borrow();
             if (form == Envelope.Form.SINGLE_SHOT) {
                 header = slot.singleShotHeader.clone();
-                byte[] nonce = new byte[NONCE_BYTES];
-                envelope.random.nextBytes(nonce);
                 System.arraycopy(nonce, 0, header, OFF_NONCE, NONCE_BYTES);
                 cipher.init(Cipher.ENCRYPT_MODE, k.singleShotKey(), new GCMParameterSpec(TAG_BYTES * 8, nonce));
             } else {

@@ -64,6 +64,8 @@ final class Layout {
     static final byte[] SINGLE_SHOT_PREAMBLE = {'K', 'J', 'E', 'F', VERSION, FORM_SINGLE_SHOT, ALGORITHM_AES_256_GCM, 0};
     static final byte[] INFO_COMMITMENT = ascii("kmip-jca envelope v1 key commitment");
     static final byte[] INFO_STREAM = ascii("kmip-jca envelope v1 stream key");
+    /** How kmip-jca chooses single-shot nonces (not part of the format: a decoder reads the nonce). */
+    static final byte[] INFO_NONCE_MASK = ascii("kmip-jca envelope v1 single-shot nonce mask");
 
     static int bulkLength(int form) {
         return form == FORM_SINGLE_SHOT ? BULK_SINGLE_SHOT : BULK_SEGMENTED;

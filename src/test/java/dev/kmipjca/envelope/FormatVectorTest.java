@@ -19,12 +19,12 @@ class FormatVectorTest {
 
     static final String SINGLE = "4b4a454601010100"
             + "df2aec944b36bc11336a56ddbcbdf731deb17a789d2326ff6977c49f248fa3ad"
-            + "202122232425262728292a2b"
+            + "e994893471b282a874b6e641"
             + "004e"
             + "0d" + "766563746f722d6d6173746572" + "01" + "0c" + "c0c1c2c3c4c5c6c7c8c9cacb"
             + "0030" + "643d8281b8a8e5c40a263d444eac3e3f39d01852f615e44231f7b6a633ca739c"
             + "0c3b2a1ac630e3393122b1e988ac04fd"
-            + "9394b3d3f9116680e136530a8db236" + "6369058d40a7d969d192e0307dc18078";
+            + "b78270aa7adc728963b44dfd7d5908" + "703a416b277211461e10db7090621eb8";
 
     static final String SEGMENTED = "4b4a454601020100"
             + "df2aec944b36bc11336a56ddbcbdf731deb17a789d2326ff6977c49f248fa3ad"
@@ -69,6 +69,9 @@ class FormatVectorTest {
         assertEquals("187c621e5ac472b7d000cda65fb0652612b0b8b14448bdcfdc87e777db94270b", HEX.formatHex(
                 hmac(prk, ascii("kmip-jca envelope v1 single-shot key"), Arrays.copyOf(HEX.parseHex(SINGLE), 8),
                         new byte[] {1})));
+        // kmip-jca's choice of single-shot nonce (not the format's): the mask, its last bytes xor message number 1
+        assertEquals("e994893471b282a874b6e640",
+                HEX.formatHex(hmac(prk, ascii("kmip-jca envelope v1 single-shot nonce mask"), new byte[] {1})).substring(0, 24));
         byte[] salt = FixedVectors.counting(0x20, 32);
         assertEquals("c281e984a9149baeb0ad880b12123d05f257abe0e8cc6dca5eb7872943b0fadb",
                 HEX.formatHex(hmac(hmac(salt, dataKey), ascii("kmip-jca envelope v1 stream key"), new byte[] {1})));
