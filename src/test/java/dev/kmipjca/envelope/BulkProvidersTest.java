@@ -14,7 +14,6 @@ import dev.kmipjca.config.KmipSettings;
 import java.nio.file.Path;
 import java.security.Security;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -31,9 +30,22 @@ class BulkProvidersTest {
     private final InMemoryKeyWrapService service = new InMemoryKeyWrapService(MASTER);
 
     private static boolean linuxX8664() {
-        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-        String arch = System.getProperty("os.arch");
-        return os.startsWith("linux") && (arch.equals("amd64") || arch.equals("x86_64"));
+        return AccpPlatform.linuxX8664();
+    }
+
+    @Test
+    void accpTestsGuard_skipsOnlyWhereAccpIsUnusableAndNotRequired() {
+        AccpStatus healthy = AccpStatus.healthy(Security.getProvider("SunJCE"), "2.5.0");
+        AccpStatus broken = AccpStatus.unusable("its native library did not load (UnsatisfiedLinkError)");
+        assertNull(AccpPlatform.skipReason(healthy, "Linux", "aarch64"), "usable: the tests run anywhere");
+        assertNull(AccpPlatform.skipReason(healthy, "Mac OS X", "aarch64"));
+        assertNull(AccpPlatform.skipReason(broken, "Linux", "amd64"), "linux-x86_64: unusable ACCP must fail the tests");
+        assertNull(AccpPlatform.skipReason(broken, "Linux", "x86_64"));
+        assertEquals("ACCP is not usable on Mac OS X/aarch64 (its native library did not load (UnsatisfiedLinkError)):"
+                + " tests that need it are skipped here; on linux-x86_64 they run and an unusable ACCP fails them",
+                AccpPlatform.skipReason(broken, "Mac OS X", "aarch64"));
+        assertTrue(AccpPlatform.skipReason(broken, "Linux", "aarch64").startsWith("ACCP is not usable on Linux/aarch64 ("));
+        assertTrue(AccpPlatform.skipReason(broken, "Windows 11", "amd64").startsWith("ACCP is not usable on Windows 11/amd64"));
     }
 
     @Test
