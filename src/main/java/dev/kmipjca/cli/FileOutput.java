@@ -12,7 +12,9 @@ import java.nio.file.StandardCopyOption;
 /**
  * The output of {@code encrypt}/{@code decrypt}: a temporary file in the output's directory, renamed to
  * the output by {@link #commit()} and removed by {@link #close()} if not committed, so that a failure
- * never leaves a partial or unverified file. {@code -} is standard output, which is never closed.
+ * never leaves a partial or unverified file and an existing output stays as it was. {@code -} is
+ * standard output, which is never closed: what was written to it before a failure stays written
+ * ({@link #stdoutBytes()} says how much).
  * Like {@code cp}, the file is not fsynced.
  */
 final class FileOutput implements AutoCloseable {
@@ -29,17 +31,7 @@ final class FileOutput implements AutoCloseable {
 
     static FileOutput open(String name, PrintStream stdout) throws IOException {
         if ("-".equals(name)) {
-            return new FileOutput(null, null, new FilterOutputStream(stdout) {
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    out.write(b, off, len);
-                }
-
-                @Override
-                public void close() throws IOException {
-                    out.flush();
-                }
-            });
+            return new FileOutput(null, null, new Stdout(stdout));
         }
         Path target = Path.of(name).toAbsolutePath();
         if (Files.isDirectory(target)) {
@@ -52,6 +44,11 @@ final class FileOutput implements AutoCloseable {
 
     OutputStream stream() {
         return stream;
+    }
+
+    /** Bytes written so far to standard output; 0 for a file (nothing reaches it before {@link #commit()}). */
+    long stdoutBytes() {
+        return stream instanceof Stdout s ? s.written : 0;
     }
 
     /** Closes the temporary file and renames it to the output. */
@@ -79,6 +76,26 @@ final class FileOutput implements AutoCloseable {
             if (temp != null) {
                 Files.deleteIfExists(temp);
             }
+        }
+    }
+
+    /** Standard output, counted, and flushed rather than closed. */
+    private static final class Stdout extends FilterOutputStream {
+        long written;
+
+        Stdout(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            written += len;
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
         }
     }
 }
