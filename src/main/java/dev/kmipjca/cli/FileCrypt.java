@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -121,12 +122,16 @@ final class FileCrypt {
         }
     }
 
-    /** Copies {@code from} to {@code to} through a 1 MiB buffer, counting progress. */
+    /** Copies {@code from} to {@code to} through a 1 MiB buffer, counting progress; the buffer is zeroed at the end. */
     static void copy(InputStream from, OutputStream to, Progress p) throws IOException {
         byte[] buf = new byte[BUFFER_BYTES];
-        for (int n; (n = from.readNBytes(buf, 0, buf.length)) > 0; ) {
-            to.write(buf, 0, n);
-            p.advance(n);
+        try {
+            for (int n; (n = from.readNBytes(buf, 0, buf.length)) > 0; ) {
+                to.write(buf, 0, n);
+                p.advance(n);
+            }
+        } finally {
+            Arrays.fill(buf, (byte) 0); // it held plaintext (once per command: no cost per byte)
         }
     }
 

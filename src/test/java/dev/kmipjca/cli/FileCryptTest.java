@@ -263,6 +263,52 @@ class FileCryptTest {
         assertUntouched(out);
     }
 
+    @Test
+    void copy_zeroesItsPlaintextBufferAtTheEnd_alsoWhenWritingFails() throws Exception {
+        java.util.List<byte[]> seen = new java.util.ArrayList<>();
+        java.io.OutputStream capture = new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                throw new AssertionError("copy writes arrays");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                seen.add(b);
+            }
+        };
+        FileCrypt.copy(new ByteArrayInputStream(data(3 * FileCrypt.BUFFER_BYTES / 2)), capture, Progress.forSize(0, true, null));
+        assertEquals(2, seen.size(), "two reads of 1 MiB");
+        assertTrue(zero(seen.get(0)), "the 1 MiB buffer is zeroed once the copy is done");
+
+        seen.clear();
+        java.io.OutputStream failing = new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                throw new AssertionError("copy writes arrays");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                seen.add(b);
+                throw new java.io.IOException("disk full");
+            }
+        };
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> FileCrypt.copy(new ByteArrayInputStream(data(1000)), failing, Progress.forSize(0, true, null)));
+        assertEquals("disk full", e.getMessage());
+        assertTrue(zero(seen.get(0)), "zeroed after a failure too");
+    }
+
+    private static boolean zero(byte[] b) {
+        for (byte x : b) {
+            if (x != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     void assertNoTemporaryFiles() throws Exception {
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(0, s.filter(p -> p.getFileName().toString().endsWith(".part")).count());
