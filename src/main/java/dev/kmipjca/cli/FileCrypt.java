@@ -6,7 +6,6 @@ import dev.kmipjca.config.KmipSettings;
 import dev.kmipjca.envelope.Envelope;
 import dev.kmipjca.envelope.KeyWrapException;
 import dev.kmipjca.envelope.OverlappedEncryption;
-import dev.kmipjca.transport.CredentialsException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
@@ -26,9 +26,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code kmip-jca encrypt} and {@code decrypt}: files in the segmented envelope form
- * (docs/envelope-format.md), streamed in constant memory. The output is written to a temporary file
- * beside it and renamed on success, removed on failure; {@code -} is standard input or output. Exit
- * codes: 0 done, 1 a cryptographic or I/O failure (the message says which), 2 usage.
+ * (docs/envelope-format.md), streamed in constant memory. An output file is written to a temporary file
+ * beside it and renamed on success, removed on failure (an existing file stays as it was); {@code -} is
+ * standard input or output, which receives data as it goes, so a failure can follow part of the output.
+ * Exit codes: 0 done, 1 a cryptographic, KMIP, credentials or I/O failure (the message starts with
+ * which, {@link FileFailures}, and says when standard output received an incomplete result), 2 usage.
  */
 final class FileCrypt {
     /** Standard input and output of the current {@link Main#run} (binary, for {@code -}). */
@@ -52,7 +54,8 @@ final class FileCrypt {
         String in;
 
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file, or - for standard"
-                + " output. Written to a temporary file beside it and renamed when complete.")
+                + " output. A file is written to a temporary file beside it and renamed when complete; on failure an"
+                + " existing file is left as it was. Standard output receives data as it goes.")
         String out;
 
         @Option(names = "--aad", paramLabel = "TEXT", description = "Associated data (UTF-8): authenticated, not stored;"
@@ -89,15 +92,8 @@ final class FileCrypt {
                         transfer(e, src, dst, ad, size);
                     }
                 }
-            } catch (GeneralSecurityException x) {
-                throw new CommandFailure("cryptographic failure: " + x.getMessage());
-            } catch (KeyWrapException x) {
-                throw new CommandFailure("cryptographic failure: the master key " + x.masterKeyId() + " could not be used ("
-                        + x.kind() + "): " + x.getMessage());
-            } catch (NoSuchFileException x) {
-                throw new CommandFailure("I/O failure: no such file: " + x.getFile());
-            } catch (IOException x) {
-                throw new CommandFailure("I/O failure: " + Failures.describe(x));
+            } catch (Exception x) {
+                throw FileFailures.describe(x, 0);
             } finally {
                 if (warm != null) {
                     warm.stop();
@@ -118,12 +114,12 @@ final class FileCrypt {
             Progress p = Progress.forSize(size, quiet, spec.commandLine().getErr());
             try {
                 transfer(e, src, dst.stream(), ad, p);
-            } catch (IOException x) {
-                throw failure(x);
+                dst.commit();
+            } catch (Exception x) {
+                throw FileFailures.describe(x, dst.stdoutBytes());
             } finally {
                 p.done();
             }
-            dst.commit();
         }
 
         /**
@@ -139,6 +135,9 @@ final class FileCrypt {
         }
 
         private long inputSize() throws CommandFailure {
+            if (Files.isDirectory(Path.of(in))) {
+                throw new CommandFailure("I/O failure: --in " + in + " is a directory");
+            }
             try {
                 return Files.size(Path.of(in));
             } catch (NoSuchFileException x) {
@@ -147,27 +146,18 @@ final class FileCrypt {
                 throw new CommandFailure("I/O failure: cannot read " + in + ": " + x.getMessage());
             }
         }
-
-        /**
-         * An IOException from the envelope streams whose cause is cryptographic becomes that cause, as does
-         * one that carries a failure to open the client on the wrap thread ({@link Encrypt}).
-         */
-        Exception failure(IOException x) {
-            Throwable c = x.getCause();
-            if (c instanceof GeneralSecurityException || c instanceof KeyWrapException || c instanceof CommandFailure
-                    || c instanceof CredentialsException) {
-                return (Exception) c;
-            }
-            return x;
-        }
     }
 
-    /** Copies {@code from} to {@code to} through a 1 MiB buffer, counting progress. */
+    /** Copies {@code from} to {@code to} through a 1 MiB buffer, counting progress; the buffer is zeroed at the end. */
     static void copy(InputStream from, OutputStream to, Progress p) throws IOException {
         byte[] buf = new byte[BUFFER_BYTES];
-        for (int n; (n = from.readNBytes(buf, 0, buf.length)) > 0; ) {
-            to.write(buf, 0, n);
-            p.advance(n);
+        try {
+            for (int n; (n = from.readNBytes(buf, 0, buf.length)) > 0; ) {
+                to.write(buf, 0, n);
+                p.advance(n);
+            }
+        } finally {
+            Arrays.fill(buf, (byte) 0); // it held plaintext (once per command: no cost per byte)
         }
     }
 
@@ -175,7 +165,10 @@ final class FileCrypt {
             header = "Encrypts a file into an envelope under the keystore's master key.",
             description = {"Encrypts --in into a segmented envelope (docs/envelope-format.md) in --out, streaming in"
                 + " constant memory. The data key is wrapped by the master key kmip.keyIdentifier on the KMIP server"
-                + " (a keystore without one gets one, created there and recorded in the file).", ""})
+                + " (a keystore without one gets one, created there and recorded in the file).", "",
+                "Exit status: 0 done; 1 a cryptographic, KMIP, credentials or I/O failure (the message starts with"
+                + " which); 2 usage. With --out -, a failure can come after part of the envelope was written to"
+                + " standard output: the message then says how many bytes, an incomplete envelope to discard.", ""})
     static final class Encrypt extends Base {
         @Override
         String verb() {
@@ -228,12 +221,10 @@ final class FileCrypt {
                 try {
                     copy(src, e.body(), p);
                     e.finish();
-                } catch (IOException x) {
-                    throw failure(x);
+                    dst.commit();
                 } finally {
                     p.done();
                 }
-                dst.commit();
             } finally {
                 KmipClient c = client.get();
                 if (c != null) {
@@ -247,8 +238,14 @@ final class FileCrypt {
     @Command(name = "decrypt", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
             header = "Decrypts an envelope made by encrypt (or the KMIP-Envelope cipher).",
             description = {"Decrypts --in, an envelope of either form, into --out, streaming in constant memory. The"
-                + " master key is the one the envelope names; the keystore gives the server. Nothing is left in --out"
-                + " unless the whole envelope verified.", ""})
+                + " master key is the one the envelope names; the keystore gives the server. With a file for --out,"
+                + " nothing is written to it unless the whole envelope verified. With --out -, plaintext goes to"
+                + " standard output as its segments verify, before the end of the envelope is read, so a truncated or"
+                + " altered envelope can fail after part of it was written: the exit status is then 1 and the"
+                + " message says how many bytes"
+                + " standard output received (an incomplete result: discard it).", "",
+                "Exit status: 0 done; 1 a cryptographic, KMIP, credentials or I/O failure (the message starts with"
+                + " which); 2 usage.", ""})
     static final class Decrypt extends Base {
         @Override
         String verb() {

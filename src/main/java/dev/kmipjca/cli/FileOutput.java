@@ -15,7 +15,9 @@ import java.nio.file.StandardOpenOption;
 /**
  * The output of {@code encrypt}/{@code decrypt}: a temporary file in the output's directory, renamed to
  * the output by {@link #commit()} and removed by {@link #close()} if not committed, so that a failure
- * never leaves a partial or unverified file. {@code -} is standard output, which is never closed.
+ * never leaves a partial or unverified file and an existing output stays as it was. {@code -} is
+ * standard output, which is never closed: what was written to it before a failure stays written
+ * ({@link #stdoutBytes()} says how much).
  * Like {@code cp}, the file is not fsynced.
  */
 final class FileOutput implements AutoCloseable {
@@ -34,17 +36,7 @@ final class FileOutput implements AutoCloseable {
 
     static FileOutput open(String name, PrintStream stdout) throws IOException {
         if ("-".equals(name)) {
-            return new FileOutput(null, null, null, new FilterOutputStream(stdout) {
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    out.write(b, off, len);
-                }
-
-                @Override
-                public void close() throws IOException {
-                    out.flush();
-                }
-            });
+            return new FileOutput(null, null, null, new Stdout(stdout));
         }
         Path target = Path.of(name).toAbsolutePath();
         if (Files.isDirectory(target)) {
@@ -69,6 +61,11 @@ final class FileOutput implements AutoCloseable {
     /** The temporary file, empty and at position 0 until written; null for standard output. */
     FileChannel channel() {
         return channel;
+    }
+
+    /** Bytes written so far to standard output; 0 for a file (nothing reaches it before {@link #commit()}). */
+    long stdoutBytes() {
+        return stream instanceof Stdout s ? s.written : 0;
     }
 
     /** Closes the temporary file and renames it to the output. */
@@ -96,6 +93,26 @@ final class FileOutput implements AutoCloseable {
             if (temp != null) {
                 Files.deleteIfExists(temp);
             }
+        }
+    }
+
+    /** Standard output, counted, and flushed rather than closed. */
+    private static final class Stdout extends FilterOutputStream {
+        long written;
+
+        Stdout(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            written += len;
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
         }
     }
 }

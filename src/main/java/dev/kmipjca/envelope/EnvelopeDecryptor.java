@@ -33,7 +33,9 @@ public final class EnvelopeDecryptor implements AutoCloseable {
     private HeaderCodec.Parsed parsed;
     private Cipher cipher;
     private Segments segments;
-    private ByteArrayOutputStream held;
+    /** Plaintext a provider released before the single-shot tag was verified: held, then zeroed by close. */
+    byte[] held = NONE; // package-private for PlaintextZeroingTest
+    private int heldLength;
     private long body;
     private byte[] buffer;
     private int buffered;
@@ -87,8 +89,7 @@ public final class EnvelopeDecryptor implements AutoCloseable {
             return len;
         }
         if (segments == null) {
-            long heldBytes = held == null ? 0 : held.size();
-            return Buffers.size(Math.max(0, heldBytes + body + len - TAG_BYTES));
+            return Buffers.size(Math.max(0, heldLength + body + len - TAG_BYTES));
         }
         int chunk = parsed.segmentSize + TAG_BYTES;
         long total = buffered + (long) len;
@@ -238,19 +239,16 @@ public final class EnvelopeDecryptor implements AutoCloseable {
         if (!fin) {
             byte[] early = cipher.update(in, off, len);
             if (early != null && early.length > 0) { // a provider that releases unverified plaintext: hold it
-                if (held == null) {
-                    held = new ByteArrayOutputStream();
-                }
-                held.write(early, 0, early.length);
+                hold(early);
             }
             return 0;
         }
         envelope.ciphers.beforeLarge(body, cipher);
-        if (body + (held == null ? 0 : held.size()) < TAG_BYTES) {
+        if (body + heldLength < TAG_BYTES) {
             throw new AEADBadTagException("the envelope is truncated: its body is " + body
                     + " bytes, shorter than the 16-byte tag");
         }
-        int h = held == null ? 0 : held.size();
+        int h = heldLength;
         int n;
         try {
             n = cipher.doFinal(in, off, len, out, outOff + h);
@@ -258,9 +256,21 @@ public final class EnvelopeDecryptor implements AutoCloseable {
             throw Envelope.bodyFailed(e);
         }
         if (h > 0) {
-            System.arraycopy(held.toByteArray(), 0, out, outOff, h);
+            System.arraycopy(held, 0, out, outOff, h);
         }
         return h + n;
+    }
+
+    /** Appends {@code early} to {@link #held}; the arrays it leaves behind are zeroed. */
+    private void hold(byte[] early) {
+        if (heldLength + early.length > held.length) {
+            byte[] bigger = Arrays.copyOf(held, Math.max(heldLength + early.length, 2 * held.length));
+            Arrays.fill(held, (byte) 0);
+            held = bigger;
+        }
+        System.arraycopy(early, 0, held, heldLength, early.length);
+        heldLength += early.length;
+        Arrays.fill(early, (byte) 0);
     }
 
     private int segmented(byte[] in, int off, int len, byte[] out, int outOff, boolean fin) throws AEADBadTagException {
@@ -298,7 +308,7 @@ public final class EnvelopeDecryptor implements AutoCloseable {
         }
     }
 
-    /** Zeroes the stream key and buffers and returns the cipher to its pool; idempotent. */
+    /** Zeroes the stream key, the buffers and any held plaintext and returns the cipher to its pool; idempotent. */
     @Override
     public void close() {
         if (done) {
@@ -311,6 +321,8 @@ public final class EnvelopeDecryptor implements AutoCloseable {
         if (buffer != null) {
             Arrays.fill(buffer, (byte) 0);
         }
+        Arrays.fill(held, 0, heldLength, (byte) 0);
+        heldLength = 0;
         if (cipher != null) {
             envelope.ciphers.giveBack(cipher);
             cipher = null;

@@ -2,11 +2,18 @@ package dev.kmipjca.envelope;
 
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import java.security.NoSuchProviderException;
 import java.util.Arrays;
 import javax.crypto.Mac;
 
-/** HKDF-SHA256 (RFC 5869) for outputs of at most 32 bytes, which is all the envelope needs. */
+/**
+ * HKDF-SHA256 (RFC 5869) for outputs of at most 32 bytes, which is all the envelope needs. The HMAC is
+ * always SunJCE's, whatever the application registered first (Bouncy Castle at position 1, say): key
+ * derivation stays on the JDK like the rest of the data path.
+ */
 final class Hkdf {
+    /** The provider of HmacSHA256. */
+    static final String PROVIDER = "SunJCE";
     private static final int HASH_BYTES = 32;
 
     private Hkdf() {
@@ -46,17 +53,26 @@ final class Hkdf {
     private static byte[] hmac(byte[] key, byte[] data, byte[] more) {
         RawKey k = new RawKey("HmacSHA256", key);
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = newMac();
             mac.init(k);
             mac.update(data);
             if (more != null) {
                 mac.update(more);
             }
             return mac.doFinal();
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is not available: " + e.getMessage(), e);
+        } catch (InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 of " + PROVIDER + " refused its key: " + e.getMessage(), e);
         } finally {
             k.destroy();
+        }
+    }
+
+    /** An unkeyed HmacSHA256 of {@link #PROVIDER}. */
+    static Mac newMac() {
+        try {
+            return Mac.getInstance("HmacSHA256", PROVIDER);
+        } catch (NoSuchAlgorithmException | NoSuchProviderException e) {
+            throw new IllegalStateException("HmacSHA256 of " + PROVIDER + " is not available: " + e.getMessage(), e);
         }
     }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kmipjca.config.BulkProvider;
+import dev.kmipjca.envelope.BulkProviders;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -38,7 +40,10 @@ class DemoCommandTest {
         assertTrue(lines.get(6).endsWith("\"" + DemoSteps.MESSAGE + "\""), lines.get(6));
         assertTrue(lines.get(7).contains("KmipEnvelopes: 1 MiB streamed and 100 messages")
                 && lines.get(7).contains("with 1 KMIP round trip"), lines.get(7));
-        assertTrue(lines.get(7).matches(".*AES-256-GCM by (ACCP|SunJCE), .*"), "names the bulk provider: " + lines.get(7));
+        assertTrue(lines.get(7).endsWith("; bulk AES-256-GCM by "
+                + BulkProviders.select(BulkProvider.AUTO).description() + "."), "names the bulk provider and why: " + lines.get(7));
+        assertTrue(lines.get(7).matches(".*; bulk AES-256-GCM by (ACCP \\S.*: kmip\\.bulkProvider=auto and ACCP passed its"
+                + " self-tests|SunJCE \\S+: kmip\\.bulkProvider=auto and ACCP is not usable: .+)\\."), lines.get(7));
         Matcher rotated = Pattern.compile(" 8\\. \\[ *\\d+ ms] Keystore app\\.kmip rotated with KmipRotation \\(KMIP"
                 + " Re-key, old key kept\\): master key (\\S+) -> (\\S+); the file now has kmip\\.keyIdentifier=\\2 and"
                 + " its key history kmipjca\\.history\\.0 names \\1; its entry reads back unchanged\\.").matcher(lines.get(8));

@@ -175,6 +175,140 @@ class FileCryptTest {
         assertArrayEquals(data(100), Files.readAllBytes(dir.resolve("fresh-d")));
     }
 
+    /** An --out file that exists before the run, with contents of its own. */
+    Path existing(String name) throws Exception {
+        return write(name, "the previous contents of this file\n".getBytes(StandardCharsets.UTF_8));
+    }
+
+    void assertUntouched(Path out) throws Exception {
+        assertArrayEquals("the previous contents of this file\n".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(out),
+                "the existing --out file is left byte for byte as it was");
+        assertNoTemporaryFiles();
+    }
+
+    @Test
+    void decryptFailure_wrongAadOrTamperedInput_leavesAnExistingOutFileAsItWas() throws Exception {
+        Path plain = write("keep-p", data(3 * SEGMENT + 5));
+        Path sealed = dir.resolve("keep-e");
+        assertEquals(0, run("encrypt", "--in", plain.toString(), "--out", sealed.toString(), "--aad", "right").code());
+        Path out = existing("keep-d");
+
+        MainTest.Run wrongAad = run("decrypt", "--in", sealed.toString(), "--out", out.toString(), "--aad", "wrong");
+        assertEquals(1, wrongAad.code(), wrongAad.toString());
+        assertTrue(wrongAad.err().startsWith("kmip-jca decrypt: cryptographic failure: "), wrongAad.err());
+        assertUntouched(out);
+
+        byte[] b = Files.readAllBytes(sealed);
+        b[b.length - 20] ^= 1; // the last segment: the first three were already written to the temporary file
+        Path tampered = write("keep-t", b);
+        MainTest.Run altered = run("decrypt", "--in", tampered.toString(), "--out", out.toString(), "--aad", "right");
+        assertEquals(1, altered.code(), altered.toString());
+        assertTrue(altered.err().startsWith("kmip-jca decrypt: cryptographic failure: "), altered.err());
+        assertFalse(altered.err().contains("standard output"), altered.err());
+        assertUntouched(out);
+    }
+
+    @Test
+    void encryptFailure_unknownMasterKeyOrDirectoryInput_leavesAnExistingOutFileAsItWas() throws Exception {
+        Path plain = write("keep-enc-p", data(100_000));
+        Path out = existing("keep-enc-e");
+
+        MainTest.Run unknownKey = cli.run("encrypt", "--in", plain.toString(), "--out", out.toString(),
+                "--kmipKeyIdentifier", "no-such-key");
+        assertEquals(1, unknownKey.code(), unknownKey.toString());
+        assertTrue(unknownKey.err().startsWith("kmip-jca encrypt: KMIP failure: the master key no-such-key could not be"
+                + " used (KEY_NOT_FOUND): "), unknownKey.err());
+        assertUntouched(out);
+
+        Path directory = Files.createDirectories(dir.resolve("keep-enc-dir"));
+        MainTest.Run unreadable = run("encrypt", "--in", directory.toString(), "--out", out.toString(), "--no-warmup");
+        assertEquals(1, unreadable.code(), unreadable.toString());
+        assertEquals("kmip-jca encrypt: I/O failure: --in " + directory + " is a directory\n", unreadable.err());
+        assertUntouched(out);
+    }
+
+    @Test
+    void decryptToStdout_truncatedAfterVerifiedSegments_exitsOneSayingStdoutGotAnIncompleteResult() throws Exception {
+        byte[] plain = data(3 << 20);
+        MainTest.Run enc = runWithStdin(plain, "encrypt", "--in", "-", "--out", "-");
+        assertEquals(0, enc.code(), enc.toString());
+        byte[] sealed = enc.outBytes();
+        byte[] truncated = java.util.Arrays.copyOf(sealed, sealed.length - SEGMENT - 16 - 16); // the last two segments gone
+
+        MainTest.Run dec = runWithStdin(truncated, "decrypt", "--in", "-", "--out", "-");
+
+        assertEquals(1, dec.code(), dec.toString());
+        byte[] got = dec.outBytes();
+        // what reached standard output before the truncation showed: verified plaintext, whole 1 MiB pieces
+        assertEquals(2 * FileCrypt.BUFFER_BYTES, got.length);
+        assertArrayEquals(java.util.Arrays.copyOf(plain, got.length), got);
+        assertTrue(dec.err().startsWith("kmip-jca decrypt: cryptographic failure: "), dec.err());
+        assertTrue(dec.err().contains("truncated"), dec.err());
+        assertTrue(dec.err().endsWith("; standard output had already received " + got.length
+                + " bytes: an incomplete result, discard it\n"), dec.err());
+    }
+
+    @Test
+    void unusableClientCredentials_exitOneWithACredentialsFailure() throws Exception {
+        Path garbage = write("garbage.pem", "not a PEM file\n".getBytes(StandardCharsets.UTF_8));
+        String settings = Files.readString(cli.keystore()).replaceAll("(?m)^kmip\\.clientCertificateFile=.*$",
+                "kmip.clientCertificateFile=" + java.util.regex.Matcher.quoteReplacement(garbage.toString()));
+        Path ks = write("garbage.kmip", settings.getBytes(StandardCharsets.UTF_8));
+        Path out = existing("cred-e");
+        MainTest.Run r = MainTest.run("encrypt", "--keystore", ks.toString(), "--kmipKeyIdentifier", masterKey,
+                "--in", write("cred-p", data(10)).toString(), "--out", out.toString());
+        assertEquals(1, r.code(), r.toString());
+        assertTrue(r.err().startsWith("kmip-jca encrypt: credentials failure: "), r.err());
+        assertTrue(r.err().contains("garbage.pem"), "names the file: " + r.err());
+        assertUntouched(out);
+    }
+
+    @Test
+    void copy_zeroesItsPlaintextBufferAtTheEnd_alsoWhenWritingFails() throws Exception {
+        java.util.List<byte[]> seen = new java.util.ArrayList<>();
+        java.io.OutputStream capture = new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                throw new AssertionError("copy writes arrays");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                seen.add(b);
+            }
+        };
+        FileCrypt.copy(new ByteArrayInputStream(data(3 * FileCrypt.BUFFER_BYTES / 2)), capture, Progress.forSize(0, true, null));
+        assertEquals(2, seen.size(), "two reads of 1 MiB");
+        assertTrue(zero(seen.get(0)), "the 1 MiB buffer is zeroed once the copy is done");
+
+        seen.clear();
+        java.io.OutputStream failing = new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                throw new AssertionError("copy writes arrays");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                seen.add(b);
+                throw new java.io.IOException("disk full");
+            }
+        };
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> FileCrypt.copy(new ByteArrayInputStream(data(1000)), failing, Progress.forSize(0, true, null)));
+        assertEquals("disk full", e.getMessage());
+        assertTrue(zero(seen.get(0)), "zeroed after a failure too");
+    }
+
+    private static boolean zero(byte[] b) {
+        for (byte x : b) {
+            if (x != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Test
     void encryptIntoAFile_serverUnavailable_exitsOneAsBefore_andLeavesNoOutput() throws Exception {
         // the client is opened on the wrap thread while the body is written: its failure is reported the same way
@@ -184,7 +318,7 @@ class FileCryptTest {
         MainTest.Run r = run("encrypt", "--in", plain.toString(), "--out", out.toString(), "--kmipPort", String.valueOf(dead),
                 "--kmipConnectTimeoutMS=1000");
         assertEquals(1, r.code(), r.toString());
-        assertTrue(r.err().startsWith("kmip-jca encrypt: cryptographic failure: the master key " + masterKey
+        assertTrue(r.err().startsWith("kmip-jca encrypt: KMIP failure: the master key " + masterKey
                 + " could not be used (UNAVAILABLE): "), r.err());
         assertTrue(r.err().contains("127.0.0.1:" + dead), r.err());
         assertEquals(1, r.err().lines().count(), "one line: " + r.err());
@@ -201,7 +335,7 @@ class FileCryptTest {
         MainTest.Run r = run("encrypt", "--in", plain.toString(), "--out", out.toString(),
                 "--kmipClientCertificateFile", bad.toString());
         assertEquals(1, r.code(), r.toString());
-        assertTrue(r.err().startsWith("kmip-jca encrypt: "), r.err());
+        assertTrue(r.err().startsWith("kmip-jca encrypt: credentials failure: "), r.err());
         assertTrue(r.err().contains(bad.toString()), r.err());
         assertEquals(1, r.err().lines().count(), "one line: " + r.err());
         assertEquals("the old output", Files.readString(out));
@@ -215,7 +349,7 @@ class FileCryptTest {
         MainTest.Run r = cli.run("encrypt", "--in", plain.toString(), "--out", out.toString(), "--kmipKeyIdentifier",
                 "no-such-key");
         assertEquals(1, r.code(), r.toString());
-        assertTrue(r.err().startsWith("kmip-jca encrypt: cryptographic failure: the master key no-such-key could not be"
+        assertTrue(r.err().startsWith("kmip-jca encrypt: KMIP failure: the master key no-such-key could not be"
                 + " used"), r.err());
         assertFalse(Files.exists(out));
         assertNoTemporaryFiles();

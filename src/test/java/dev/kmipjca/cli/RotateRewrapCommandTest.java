@@ -228,7 +228,7 @@ class RotateRewrapCommandTest {
         Path refused = dir.resolve("refused.env");
         MainTest.Run r = run("encrypt", "-q", "--in", plain.toString(), "--out", refused.toString());
         assertEquals(1, r.code(), r.toString());
-        assertTrue(r.err().contains("cryptographic failure: the master key " + firstMaster + " could not be used"
+        assertTrue(r.err().contains("KMIP failure: the master key " + firstMaster + " could not be used"
                 + " (KEY_NOT_USABLE): master key " + firstMaster + " is Deactivated on " + client.servers()
                 + ": it no longer encrypts"), r.err());
         assertTrue(!Files.exists(refused), "nothing written");

@@ -14,7 +14,11 @@ import dev.kmipjca.config.KmipSettings;
 import java.nio.file.Path;
 import java.security.Security;
 import java.util.List;
-import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -26,9 +30,22 @@ class BulkProvidersTest {
     private final InMemoryKeyWrapService service = new InMemoryKeyWrapService(MASTER);
 
     private static boolean linuxX8664() {
-        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-        String arch = System.getProperty("os.arch");
-        return os.startsWith("linux") && (arch.equals("amd64") || arch.equals("x86_64"));
+        return AccpPlatform.linuxX8664();
+    }
+
+    @Test
+    void accpTestsGuard_skipsOnlyWhereAccpIsUnusableAndNotRequired() {
+        AccpStatus healthy = AccpStatus.healthy(Security.getProvider("SunJCE"), "2.5.0");
+        AccpStatus broken = AccpStatus.unusable("its native library did not load (UnsatisfiedLinkError)");
+        assertNull(AccpPlatform.skipReason(healthy, "Linux", "aarch64"), "usable: the tests run anywhere");
+        assertNull(AccpPlatform.skipReason(healthy, "Mac OS X", "aarch64"));
+        assertNull(AccpPlatform.skipReason(broken, "Linux", "amd64"), "linux-x86_64: unusable ACCP must fail the tests");
+        assertNull(AccpPlatform.skipReason(broken, "Linux", "x86_64"));
+        assertEquals("ACCP is not usable on Mac OS X/aarch64 (its native library did not load (UnsatisfiedLinkError)):"
+                + " tests that need it are skipped here; on linux-x86_64 they run and an unusable ACCP fails them",
+                AccpPlatform.skipReason(broken, "Mac OS X", "aarch64"));
+        assertTrue(AccpPlatform.skipReason(broken, "Linux", "aarch64").startsWith("ACCP is not usable on Linux/aarch64 ("));
+        assertTrue(AccpPlatform.skipReason(broken, "Windows 11", "amd64").startsWith("ACCP is not usable on Windows 11/amd64"));
     }
 
     @Test
@@ -142,6 +159,69 @@ class BulkProvidersTest {
         AccpStatus s = Accp.probe();
         assertNull(s.problem());
         assertSame(Accp.status().provider(), s.provider(), "one ACCP instance per JVM");
+    }
+
+    /** The bulk lines {@code action} logs on {@code dev.kmipjca.envelope} with the logger at {@code level}. */
+    private static List<LogRecord> logged(Level level, Runnable action) {
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        Handler h = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                if (r.getMessage().startsWith("bulk ")) {
+                    records.add(r);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger log = Logger.getLogger("dev.kmipjca.envelope"); // System.Logger's default backend: java.util.logging
+        Level before = log.getLevel();
+        log.setLevel(level);
+        log.addHandler(h);
+        try {
+            action.run();
+        } finally {
+            log.removeHandler(h);
+            log.setLevel(before);
+        }
+        return records;
+    }
+
+    @Test
+    void everyChoice_isLoggedAtDebugNamingTheProviderAndTheReason() {
+        List<LogRecord> records = logged(Level.FINE, () -> { // FINE: System.Logger's DEBUG
+            BulkProviders.select(BulkProvider.SUNJCE);
+            BulkProviders.select(BulkProvider.AUTO, () -> NOT_THERE);
+            BulkProviders.given(Security.getProvider("SunJCE"));
+        });
+        String version = Security.getProvider("SunJCE").getVersionStr();
+        assertEquals(List.of("bulk AES-256-GCM by SunJCE " + version + ": kmip.bulkProvider=SunJCE",
+                "bulk AES-256-GCM by SunJCE " + version + ": kmip.bulkProvider=auto and ACCP is not usable: it is not on"
+                        + " the class path",
+                "bulk AES-256-GCM by SunJCE " + version + ": given to EnvelopeBuilder.bulkProvider"),
+                records.stream().map(LogRecord::getMessage).toList());
+        assertEquals(List.of(Level.FINE), records.stream().map(LogRecord::getLevel).distinct().toList());
+        assertEquals(List.of("dev.kmipjca.envelope"), records.stream().map(LogRecord::getLoggerName).distinct().toList());
+    }
+
+    @Test
+    void accpChoice_isLoggedAtDebugWithItsVersionAndReason() {
+        assumeTrue(linuxX8664());
+        List<LogRecord> records = logged(Level.FINE, () -> BulkProviders.select(BulkProvider.AUTO));
+        assertEquals(List.of("bulk AES-256-GCM by ACCP 2.5.0 (AWS-LC v1.47.0): kmip.bulkProvider=auto and ACCP passed its"
+                + " self-tests"), records.stream().map(LogRecord::getMessage).toList());
+        assertEquals(Level.FINE, records.get(0).getLevel());
+    }
+
+    @Test
+    void choices_areNotLoggedAboveDebug() {
+        assertEquals(List.of(), logged(Level.INFO, () -> BulkProviders.select(BulkProvider.SUNJCE)), "quiet at INFO");
     }
 
     @Test

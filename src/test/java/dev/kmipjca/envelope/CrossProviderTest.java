@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,6 +22,11 @@ class CrossProviderTest {
     private final InMemoryKeyWrapService service = new InMemoryKeyWrapService(MASTER);
     private final Envelope sunJce = open(BulkProvider.SUNJCE);
     private final Envelope accp = open(BulkProvider.ACCP);
+
+    @BeforeAll
+    static void accpUsableOrRequired() {
+        AccpPlatform.assumeAccpUsableUnlessRequired();
+    }
 
     private Envelope open(BulkProvider bulk) {
         return Envelope.builder(service).masterKeyId(MASTER).segmentSizeBytes(SEGMENT).bulkProvider(bulk).build();

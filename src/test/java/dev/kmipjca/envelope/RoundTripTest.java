@@ -30,6 +30,9 @@ class RoundTripTest {
     private final Envelope envelope;
 
     RoundTripTest(BulkProvider bulk) {
+        if (bulk == BulkProvider.ACCP) {
+            AccpPlatform.assumeAccpUsableUnlessRequired();
+        }
         this.bulk = bulk;
         this.envelope = Envelope.builder(service).masterKeyId(MASTER).segmentSizeBytes(SEGMENT).bulkProvider(bulk).build();
     }

@@ -34,6 +34,9 @@ class TamperTest {
     private final Envelope envelope;
 
     TamperTest(BulkProvider bulk) {
+        if (bulk == BulkProvider.ACCP) {
+            AccpPlatform.assumeAccpUsableUnlessRequired();
+        }
         this.envelope = Envelope.builder(service).masterKeyId(MASTER).segmentSizeBytes(SEGMENT).bulkProvider(bulk).build();
     }
 

@@ -12,6 +12,7 @@ import dev.kmipjca.KmipEnvelopes;
 import dev.kmipjca.KmipKeyStoreParameter;
 import dev.kmipjca.KmipProvider;
 import dev.kmipjca.envelope.Envelope;
+import dev.kmipjca.envelope.EnvelopeHeader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -169,32 +170,59 @@ class EnvelopeCipherTest {
     }
 
     @Test
-    void tamperedBody_inUpdates_throwsAeadBadTagExceptionFromDoFinal_andReleasesNothing() throws Exception {
-        byte[] sealed = cipher(Cipher.ENCRYPT_MODE, master).doFinal(data(300_000));
-        sealed[sealed.length / 2] ^= 1;
+    void tamperedBody_inUpdates_releasesExactlyTheVerifiedPrefix_andThrowsAeadBadTagExceptionFromDoFinal() throws Exception {
+        byte[] plain = data(300_000);
+        byte[] sealed = cipher(Cipher.ENCRYPT_MODE, master).doFinal(plain);
+        EnvelopeHeader h = EnvelopeHeader.parse(sealed);
+        int segment = h.segmentSizeBytes();
+        int altered = sealed.length / 2;
+        int alteredSegment = (altered - h.length()) / (segment + 16);
+        assertTrue(alteredSegment >= 1 && altered - h.length() < 4 * (segment + 16), "a middle segment: " + alteredSegment);
+        sealed[altered] ^= 1;
         Cipher dec = cipher(Cipher.DECRYPT_MODE, master);
-        int released = 0;
+        ByteArrayOutputStream released = new ByteArrayOutputStream();
         for (int off = 0; off < sealed.length; off += 4096) {
             byte[] o = dec.update(sealed, off, Math.min(4096, sealed.length - off));
-            released += o == null ? 0 : o.length;
+            if (o != null) {
+                released.write(o);
+            }
         }
-        assertTrue(released < 300_000, "only the segments before the altered one: " + released);
-        assertThrows(AEADBadTagException.class, dec::doFinal);
+        // every segment before the altered one, whole and verified; nothing from it or after it
+        assertEquals(alteredSegment * segment, released.size(), "segments released before segment " + alteredSegment);
+        assertArrayEquals(java.util.Arrays.copyOf(plain, released.size()), released.toByteArray(), "the plaintext's prefix");
+        AEADBadTagException e = assertThrows(AEADBadTagException.class, dec::doFinal);
+        assertTrue(e.getMessage().startsWith("segment " + alteredSegment + " failed authentication"), e.getMessage());
         CipherInputStream in = new CipherInputStream(new ByteArrayInputStream(sealed), cipher(Cipher.DECRYPT_MODE, master));
         IOException io = assertThrows(IOException.class, in::readAllBytes);
         assertInstanceOf(AEADBadTagException.class, io.getCause(), String.valueOf(io.getCause()));
     }
 
     @Test
-    void envelopeUnderAnotherMasterKeysHeaderSwap_throwsAeadBadTagException() throws Exception {
+    void envelopeUnderAnotherMasterKeysHeaderSwap_throwsAeadBadTagExceptionForTheKeyCommitment() throws Exception {
         byte[] a = cipher(Cipher.ENCRYPT_MODE, master).doFinal(data(100));
         byte[] b = cipher(Cipher.ENCRYPT_MODE, otherMaster).doFinal(data(100));
         // the decrypting cipher's key only names the connection: b decrypts under its own master key
         assertArrayEquals(data(100), cipher(Cipher.DECRYPT_MODE, master).doFinal(b));
-        // the key section of b (another master key) in a's header: another data key, the commitment fails
-        byte[] spliced = a.clone();
-        System.arraycopy(b, 83, spliced, 83, b.length - 83 - 116);
-        assertThrows(AEADBadTagException.class, () -> cipher(Cipher.DECRYPT_MODE, master).doFinal(spliced));
+        EnvelopeHeader ha = EnvelopeHeader.parse(a);
+        EnvelopeHeader hb = EnvelopeHeader.parse(b);
+        assertEquals(Envelope.Form.SEGMENTED, ha.form());
+        assertEquals(((KmipKey) otherMaster).uniqueIdentifier(), hb.masterKeyId());
+        // a's bulk region (its commitment, salt, nonce prefix), b's key section, a's body (envelope-format.md:
+        // the key section starts at B = 83 in the segmented form and ends where the header does)
+        int keySection = 83;
+        ByteArrayOutputStream spliced = new ByteArrayOutputStream();
+        spliced.write(a, 0, keySection);
+        spliced.write(b, keySection, hb.length() - keySection);
+        spliced.write(a, ha.length(), a.length - ha.length());
+        byte[] s = spliced.toByteArray();
+        EnvelopeHeader hs = EnvelopeHeader.parse(s);
+        assertEquals(hb.masterKeyId(), hs.masterKeyId(), "the spliced header is well formed and names b's master key");
+        assertEquals(hb.wrappedKey(), hs.wrappedKey(), "b's wrapped data key");
+
+        // b's data key unwraps under b's master key, but a's header commits to a's data key
+        AEADBadTagException e = assertThrows(AEADBadTagException.class, () -> cipher(Cipher.DECRYPT_MODE, master).doFinal(s));
+        assertEquals("the key commitment in the header does not match the data key: the header was altered, or its key"
+                + " section comes from another envelope", e.getMessage());
     }
 
     @Test
@@ -252,5 +280,97 @@ class EnvelopeCipherTest {
             }
         }
         assertEquals(before, ((ServerKeyHandle) master).link().client.roundTrips(), "KMIP round trips after the first message");
+    }
+
+    static long roundTrips() {
+        return ((ServerKeyHandle) master).link().client.roundTrips();
+    }
+
+    @Test
+    void kmipEnvelopeCipher_steadyStateDecryption_makesNoKmipRoundTripAfterTheFirstMessage() throws Exception {
+        List<byte[]> sealed = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Cipher enc = cipher(Cipher.ENCRYPT_MODE, master);
+            enc.updateAAD(AAD);
+            sealed.add(enc.doFinal(data(i * 1000)));
+        }
+        long start = roundTrips();
+        Cipher first = cipher(Cipher.DECRYPT_MODE, master);
+        first.updateAAD(AAD);
+        assertArrayEquals(data(0), first.doFinal(sealed.get(0)));
+        assertTrue(roundTrips() - start <= 1, "the first message: at most its data key's unwrap: " + (roundTrips() - start));
+
+        long before = roundTrips();
+        Cipher reused = cipher(Cipher.DECRYPT_MODE, master);
+        for (int round = 0; round < 10; round++) {
+            for (int i = 0; i < sealed.size(); i++) {
+                Cipher fresh = cipher(Cipher.DECRYPT_MODE, master);
+                fresh.updateAAD(AAD);
+                assertArrayEquals(data(i * 1000), fresh.doFinal(sealed.get(i)), "a new cipher, message " + i);
+                reused.updateAAD(AAD);
+                assertArrayEquals(data(i * 1000), reused.doFinal(sealed.get(i)), "one cipher reused, message " + i);
+            }
+        }
+        Cipher streaming = cipher(Cipher.DECRYPT_MODE, master);
+        streaming.updateAAD(AAD);
+        try (CipherInputStream in = new CipherInputStream(new ByteArrayInputStream(sealed.get(19)), streaming)) {
+            assertArrayEquals(data(19_000), in.readAllBytes());
+        }
+        assertEquals(before, roundTrips(), "KMIP round trips while decrypting 401 messages after the first");
+    }
+
+    @Test
+    void updateWithByteBuffers_inPieces_heapAndDirect_roundTrip() throws Exception {
+        byte[] plain = data(150_001);
+        for (boolean directIn : new boolean[] {false, true}) {
+            for (boolean directOut : new boolean[] {false, true}) {
+                String kind = (directIn ? "direct" : "heap") + " to " + (directOut ? "direct" : "heap");
+                Cipher enc = cipher(Cipher.ENCRYPT_MODE, master);
+                enc.updateAAD(buffer(directIn, AAD));
+                ByteBuffer sealed = buffer(directOut, enc.getOutputSize(plain.length));
+                updateInPieces(enc, buffer(directIn, plain), sealed, 7777);
+                enc.doFinal(buffer(directIn, new byte[0]), sealed);
+                byte[] sealedBytes = bytes(sealed.flip());
+                assertEquals('K', sealedBytes[0], kind);
+
+                Cipher dec = cipher(Cipher.DECRYPT_MODE, master);
+                dec.updateAAD(buffer(directIn, AAD));
+                ByteBuffer opened = buffer(directOut, dec.getOutputSize(sealedBytes.length));
+                updateInPieces(dec, buffer(directIn, sealedBytes), opened, 5000);
+                dec.doFinal(buffer(directIn, new byte[0]), opened);
+                assertArrayEquals(plain, bytes(opened.flip()), kind);
+                // and the same bytes through the byte[] API
+                Cipher check = cipher(Cipher.DECRYPT_MODE, master);
+                check.updateAAD(AAD);
+                assertArrayEquals(plain, check.doFinal(sealedBytes), kind);
+            }
+        }
+    }
+
+    /** Feeds {@code in} to {@code c.update(ByteBuffer, ByteBuffer)} {@code piece} bytes at a time. */
+    private static void updateInPieces(Cipher c, ByteBuffer in, ByteBuffer out, int piece) throws Exception {
+        int end = in.limit();
+        while (in.position() < end) {
+            in.limit(Math.min(in.position() + piece, end));
+            int before = out.position();
+            int n = c.update(in, out);
+            assertEquals(in.limit(), in.position(), "update consumes all its input");
+            assertEquals(before + n, out.position(), "update returns what it wrote");
+        }
+        in.limit(end);
+    }
+
+    private static ByteBuffer buffer(boolean direct, int capacity) {
+        return direct ? ByteBuffer.allocateDirect(capacity) : ByteBuffer.allocate(capacity);
+    }
+
+    private static ByteBuffer buffer(boolean direct, byte[] content) {
+        return buffer(direct, content.length).put(content).flip();
+    }
+
+    private static byte[] bytes(ByteBuffer b) {
+        byte[] out = new byte[b.remaining()];
+        b.get(out);
+        return out;
     }
 }
