@@ -14,7 +14,8 @@ import java.util.Locale;
  * Prints the median ratio with its quartiles, and the median throughput of each side per CPU second.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.kmipjca.benchmarks.Interleaved SunJCE 1048576 encrypt 20 10</pre>
- * (provider, message bytes, encrypt or decrypt, seconds measured, seconds of warm-up)
+ * (provider, message bytes, encrypt or decrypt, seconds measured, seconds of warm-up; a sixth argument
+ * {@code counter} compares with raw encryption under a counted nonce instead of a random one)
  */
 public final class Interleaved {
     private static final long BLOCK_NANOS = 25_000_000L;
@@ -45,6 +46,8 @@ public final class Interleaved {
             raw = envelope;
         } else if (args.length > 5 && args[5].equals("into")) {
             raw = b::rawEncryptInto;
+        } else if (args.length > 5 && args[5].equals("counter")) {
+            raw = b::rawEncryptCounted;
         }
         long one = time(raw, 1) + 1;
         int n = (int) Math.max(1, Math.min(1_000_000, BLOCK_NANOS / one));
