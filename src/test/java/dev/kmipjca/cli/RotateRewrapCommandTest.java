@@ -238,4 +238,21 @@ class RotateRewrapCommandTest {
         assertEquals(0, d.code(), d.toString());
         assertEquals("before the revocation", Files.readString(opened));
     }
+
+    @Test
+    void kmipRotateMasterKeyFlag_refusedAsAUsageError_sayingItIsReadFromAKeystoreFile() throws Exception {
+        Path plain = Files.writeString(dir.resolve("flag.txt"), "x");
+        String expected = "kmip.rotateMasterKey=true given as --kmipRotateMasterKey: the setting is read only from a"
+                + " keystore file, when KeyStore.load opens it (docs/rotation.md, \"Three ways in\"); remove it here and"
+                + " rotate with java -jar kmip-jca.jar rotate --keystore FILE or dev.kmipjca.KmipRotation.rotate";
+        MainTest.Run enc = run("encrypt", "--kmipRotateMasterKey", "--in", plain.toString(), "--out",
+                dir.resolve("flag.env").toString());
+        assertEquals(2, enc.code(), enc.toString());
+        assertTrue(enc.err().startsWith(expected + System.lineSeparator()), enc.err());
+        MainTest.Run rot = run("rotate", "--kmipRotateMasterKey=true");
+        assertEquals(2, rot.code(), rot.toString());
+        assertTrue(rot.err().startsWith(expected + System.lineSeparator()), rot.err());
+        assertEquals(firstMaster, KmipSettings.load(keystore).keyIdentifier(), "nothing rotated");
+        assertEquals(0, run("check", "--kmipRotateMasterKey=false").code(), "false is the default: nothing to refuse");
+    }
 }

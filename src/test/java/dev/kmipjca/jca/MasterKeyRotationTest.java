@@ -367,4 +367,24 @@ class MasterKeyRotationTest {
         assertEquals(State.ACTIVE, state(fx, oldOfStream));
         assertArrayEquals(AES, loaded.getKey("data", null).getEncoded());
     }
+
+    @Test
+    void rotateMasterKeySetting_inAProviderConfigurationFile_refusedByLoadNullAndKeyGenerator_namingTheFile()
+            throws Exception {
+        Path config = fx.newKeystoreFile("kmip.rotateMasterKey=true");
+        java.security.Provider p = new dev.kmipjca.KmipProvider().configure(config.toString());
+        String expected = "kmip.rotateMasterKey=true in the KMIP provider's configuration file " + config + ": the setting"
+                + " is read only from a keystore file, when KeyStore.load opens it (docs/rotation.md, \"Three ways in\");"
+                + " remove it here and rotate with java -jar kmip-jca.jar rotate --keystore FILE or"
+                + " dev.kmipjca.KmipRotation.rotate";
+        int before = objects(fx);
+        IOException load = assertThrows(IOException.class, () -> KeyStore.getInstance("KMIP", p).load(null, pw()));
+        assertEquals(expected, load.getMessage());
+        javax.crypto.KeyGenerator g = javax.crypto.KeyGenerator.getInstance("KMIP-AES", p);
+        java.security.ProviderException gen = assertThrows(java.security.ProviderException.class, g::generateKey);
+        assertEquals("the KMIP provider's configuration " + config + " is not usable: " + expected, gen.getMessage());
+        assertEquals(before, objects(fx));
+        KeyStore asKeystore = load(fx, config); // the same file loaded as a keystore is a keystore: no refusal
+        assertEquals(0, asKeystore.size());
+    }
 }
