@@ -39,6 +39,7 @@ final class RotateCommand implements Callable<Integer> {
         if (server.keystore == null) {
             throw server.usage("rotate needs --keystore FILE");
         }
+        server.settings(); // the file's settings checked, --kmipRotateMasterKey refused
         char[] pw = server.password();
         try {
             KmipRotation.Result r = KmipRotation.rotate(server.keystore, pw,

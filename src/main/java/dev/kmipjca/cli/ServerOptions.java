@@ -96,11 +96,28 @@ final class ServerOptions {
         try {
             KmipSettings base = keystore == null ? KmipSettings.builder().build() : KmipSettings.load(keystore);
             KmipSettings s = base.withFlags(flags, Path.of("").toAbsolutePath());
+            refuseRotateFlag(s);
             s.requireConnectable();
             return s;
         } catch (KmipSettingsException e) {
             throw new ParameterException(mixee.commandLine(), (keystore == null ? "" : "--keystore " + keystore + ": ")
                     + e.getMessage() + (keystore == null ? " (give --keystore FILE or the --kmip* flags)" : ""));
+        }
+    }
+
+    /**
+     * {@code --kmipRotateMasterKey} (true) is refused: nothing a command does loads a keystore that it could
+     * rotate and write back ({@code rotate} is the command for that). The keystore file's own setting is
+     * left alone: it takes effect when the JCA loads that file.
+     */
+    void refuseRotateFlag(KmipSettings s) {
+        if (!flags.containsKey(KmipSettings.flagName("kmip.rotateMasterKey"))) {
+            return;
+        }
+        try {
+            s.refuseRotateMasterKey("given as " + KmipSettings.flagName("kmip.rotateMasterKey")); // the flag wins over the file
+        } catch (KmipSettingsException e) {
+            throw usage(e.getMessage());
         }
     }
 

@@ -247,8 +247,25 @@ public final class KmipSettings {
         return keyIdentifier;
     }
 
+    /** {@code kmip.rotateMasterKey}: acted on only when KeyStore.load opens a keystore file ({@link #refuseRotateMasterKey}). */
     public boolean rotateMasterKey() {
         return rotateMasterKey;
+    }
+
+    /**
+     * Refuses {@code kmip.rotateMasterKey=true} where it cannot take effect (a provider configuration
+     * file, a command-line flag), instead of ignoring it.
+     *
+     * @param where where it was set, e.g. {@code "in the KMIP provider's configuration file /etc/app.kmip"}
+     * @throws KmipSettingsException when it is true: the message says where it is read and how to rotate
+     */
+    public void refuseRotateMasterKey(String where) throws KmipSettingsException {
+        if (rotateMasterKey) {
+            throw new KmipSettingsException(Key.ROTATE_MASTER_KEY.key + "=true " + where + ": the setting is read"
+                    + " only from a keystore file, when KeyStore.load opens it (docs/rotation.md, \"Three ways in\");"
+                    + " remove it here and rotate with java -jar kmip-jca.jar rotate --keystore FILE or"
+                    + " dev.kmipjca.KmipRotation.rotate");
+        }
     }
 
     /** {@code kmip.retireOldMasterKey}: what rotation does with the old master key once the file is written. */

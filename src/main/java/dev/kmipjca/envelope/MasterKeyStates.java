@@ -107,9 +107,14 @@ public final class MasterKeyStates {
 
     /** The error for encrypting under a key in State {@code s} (not Active). */
     KeyWrapException refusal(String keyId, String s) {
-        KeyWrapException gone = goneOrNull(keyId, s, null);
-        if (gone != null) {
-            return gone;
+        if (isGone(s)) {
+            boolean unknown = s.equals(NOT_FOUND);
+            return new KeyWrapException(Kind.KEY_NOT_FOUND, keyId, "master key " + keyId + " is "
+                    + (unknown ? "not known to " : s + " on ") + client.servers() + ": encryption under it is refused"
+                    + " (no new data or data keys can be protected under it), because "
+                    + (unknown ? "the server has no key with that identifier. Check kmip.keyIdentifier, or rotate"
+                            : "its key material is gone from the server. Rotate")
+                    + " to a new master key (docs/rotation.md)", null);
         }
         return new KeyWrapException(Kind.KEY_NOT_USABLE, keyId, "master key " + keyId + " is " + s + " on "
                 + client.servers() + ": it no longer encrypts (no new data or data keys can be protected under it);"
@@ -146,8 +151,13 @@ public final class MasterKeyStates {
         return goneOrNull(keyId, s, fromServer);
     }
 
+    private static boolean isGone(String s) {
+        return s.equals(NOT_FOUND) || s.startsWith("Destroyed");
+    }
+
+    /** The error for unwrapping under a key that is gone; null for any other State. */
     private KeyWrapException goneOrNull(String keyId, String s, Throwable cause) {
-        if (s.equals(NOT_FOUND) || s.startsWith("Destroyed")) {
+        if (isGone(s)) {
             return new KeyWrapException(Kind.KEY_NOT_FOUND, keyId, "master key " + keyId + " is "
                     + (s.equals(NOT_FOUND) ? "not known to " : s + " on ") + client.servers()
                     + ": nothing wrapped under it can be unwrapped", cause);

@@ -121,6 +121,7 @@ public final class Engines {
             return Optional.empty();
         }
         KmipSettings s = KmipSettings.load(configFile);
+        s.refuseRotateMasterKey(KeystoreLoader.inProviderConfiguration(configFile));
         s.requireConnectable();
         return Optional.of(link(s, null));
     }

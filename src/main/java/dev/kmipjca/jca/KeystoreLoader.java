@@ -71,8 +71,29 @@ final class KeystoreLoader {
         }
         Path config = engines.configFile().get();
         KeystoreFile file = KeystoreIo.read(config, engines.parsedFiles());
+        refuseRotation(file, config);
         Loaded l = load(engines, file, config.getParent(), password, false);
         return file.isInitialised() ? l : new Loaded(null, l.link(), file, l.settings(), config.getParent());
+    }
+
+    /** Where a provider configuration file's setting was found, for {@link KmipSettings#refuseRotateMasterKey}. */
+    static String inProviderConfiguration(Path config) {
+        return "in the KMIP provider's configuration file " + config;
+    }
+
+    /** {@code kmip.rotateMasterKey=true} cannot take effect in the provider's configuration: refused before any I/O. */
+    private static void refuseRotation(KeystoreFile file, Path config) throws IOException {
+        KmipSettings s;
+        try {
+            s = file.settings(config.getParent());
+        } catch (KmipSettingsException e) {
+            return; // the load reports it, with its context
+        }
+        try {
+            s.refuseRotateMasterKey(inProviderConfiguration(config));
+        } catch (KmipSettingsException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     static ServerLink link(Engines engines, KmipSettings settings, char[] password, Path baseDir, boolean fromStream)

@@ -75,12 +75,27 @@ public final class KeystoreRotation {
         }
     }
 
-    /**
-     * Rotates {@code c}; writes it to {@code file} and then retires the old key, or, when {@code file} is
-     * null (a keystore read from a stream, written by a later store), keeps the old key.
-     */
+    /** The new master key made and the keystore key wrapped under it, in memory; nothing written yet. */
+    record Prepared(String oldId, String newId, boolean reKeyed) {}
+
+    /** Writes rotated contents: the file, atomically, or the caller's stream. */
+    interface Writer {
+        void write(KeystoreContents c) throws IOException;
+    }
+
+    /** Rotates {@code c}, writes it to {@code file} atomically, then retires the old key with {@code retirer}. */
     static Result rotate(ServerLink link, KeystoreContents c, Path file, RetireOldMasterKey retire,
             boolean newKeystoreKey, Retirer retirer) throws IOException {
+        Prepared p = prepare(link, c, newKeystoreKey);
+        c.writeAtomically(file);
+        return finish(link, p, file.toString(), retire, retirer);
+    }
+
+    /**
+     * Steps 1 and 2: a new master key on the server, and the keystore key wrapped under it (or replaced,
+     * every entry re-encrypted). On failure {@code c} is unchanged (at worst an unused key is left on the server).
+     */
+    static Prepared prepare(ServerLink link, KeystoreContents c, boolean newKeystoreKey) throws IOException {
         String oldId = c.masterKeyId();
         boolean[] reKeyed = new boolean[1];
         String newId = newMasterKey(link, oldId, reKeyed);
@@ -94,18 +109,31 @@ public final class KeystoreRotation {
             throw new IOException("created master key " + newId + " on " + link.serversText() + " but could not wrap"
                     + " the keystore key under it (the keystore still uses " + oldId + "): " + e.getMessage(), e);
         }
-        RetireOldMasterKey how = file == null ? RetireOldMasterKey.KEEP : retire;
-        if (file != null) {
-            c.writeAtomically(file);
-            LOG.log(System.Logger.Level.INFO, "rotated " + file + " from master key " + oldId + " to " + newId + " on "
-                    + link.serversText() + (reKeyed[0] ? " (Re-key)" : " (Create)"));
-            retirer.retire(link, oldId, newId, how);
-        } else if (retire != RetireOldMasterKey.KEEP) {
-            LOG.log(System.Logger.Level.WARNING, "the keystore was read from a stream, so the rotated file is written"
-                    + " by store(); master key " + oldId + " is kept (kmip.retireOldMasterKey=" + retire.settingValue()
-                    + " applies only to a keystore loaded from its file)");
-        }
-        return new Result(oldId, newId, reKeyed[0], how);
+        return new Prepared(oldId, newId, reKeyed[0]);
+    }
+
+    /** Step 4, once the rotated keystore is written to {@code where}: the old key retired as {@code how} says. */
+    static Result finish(ServerLink link, Prepared p, String where, RetireOldMasterKey how, Retirer retirer)
+            throws IOException {
+        LOG.log(System.Logger.Level.INFO, "rotated " + where + " from master key " + p.oldId() + " to " + p.newId()
+                + " on " + link.serversText() + (p.reKeyed() ? " (Re-key)" : " (Create)"));
+        retirer.retire(link, p.oldId(), p.newId(), how);
+        return new Result(p.oldId(), p.newId(), p.reKeyed(), how);
+    }
+
+    /**
+     * Retires with {@link #retireOld}, but a failure is one WARNING instead of an exception: used where the
+     * rotation was not asked for by a call that can report it (rotate-on-load, a store that rotates), since
+     * the keystore is already rotated and written. The old key is left as the failed request left it.
+     */
+    static Retirer warningOnFailure() {
+        return (link, oldId, newId, how) -> {
+            try {
+                retireOld(link, oldId, newId, how);
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, e.getMessage());
+            }
+        };
     }
 
     /** Re-key when the server serves it, else Create like the old key; the new key is Active. */
@@ -186,7 +214,7 @@ public final class KeystoreRotation {
             }
             LOG.log(System.Logger.Level.INFO, (how == RetireOldMasterKey.DESTROY ? "revoked and destroyed" : "revoked")
                     + " the old master key " + oldId + " on " + link.serversText());
-        } catch (KmipResultException | BadResponseException e) {
+        } catch (KmipResultException | BadResponseException | IOException e) {
             throw retirementFailed(oldId, newId, how, e);
         }
     }

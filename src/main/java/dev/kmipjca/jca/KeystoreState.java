@@ -20,6 +20,8 @@ final class KeystoreState {
     private KeystoreLoader.Loaded pending;
     private ServerLink link;
     private Path path;
+    /** A rotation asked for by a keystore read from a stream, done by the next store; null when none. */
+    private PendingRotation rotation;
     private Instant loadedAt = Instant.now();
 
     KeystoreState(Engines engines) {
@@ -33,7 +35,7 @@ final class KeystoreState {
         }
         KeystoreFile file = KeystoreIo.parse(in, engines.parsedFiles());
         set(KeystoreLoader.load(engines, file, Path.of("").toAbsolutePath(), password, true), null);
-        rotateOnLoad(null);
+        rotation = PendingRotation.of(contents, link).orElse(null);
     }
 
     void load(KeyStore.LoadStoreParameter param) throws IOException {
@@ -45,20 +47,21 @@ final class KeystoreState {
         char[] password = KeystoreIo.password(param.getProtectionParameter());
         set(KeystoreLoader.load(engines, KeystoreIo.read(file, engines.parsedFiles()), file.getParent(), password,
                 false), file);
-        rotateOnLoad(file);
+        if (PendingRotation.requested(contents)) {
+            rotateNow(file);
+        }
     }
 
     /**
-     * {@code kmip.rotateMasterKey=true}: rotates now and turns the setting off in the file; a keystore
-     * loaded from its file is written at once (then the old key is retired), one read from a stream by store.
+     * {@code kmip.rotateMasterKey=true} in a keystore loaded from its file: rotates now, writes the file
+     * atomically with the setting off, then retires the old key (a failed retirement is a WARNING: the
+     * file is rotated and the load succeeds). A keystore read from a stream rotates at its next store
+     * instead ({@link PendingRotation}).
      */
-    private void rotateOnLoad(Path file) throws IOException {
-        if (contents == null || !contents.setting("kmip.rotateMasterKey").map(v -> v.strip().equalsIgnoreCase("true")).orElse(false)) {
-            return;
-        }
-        contents.setSetting("kmip.rotateMasterKey", "false");
+    private void rotateNow(Path file) throws IOException {
+        contents.setSetting(PendingRotation.SETTING, "false");
         KeystoreRotation.rotate(link, contents, file, link.settings.retireOldMasterKey(), false,
-                KeystoreRotation::retireOld);
+                KeystoreRotation.warningOnFailure());
     }
 
     private void set(KeystoreLoader.Loaded loaded, Path file) {
@@ -69,11 +72,22 @@ final class KeystoreState {
         pending = loaded == null || loaded.contents() != null ? null : loaded;
         link = loaded == null ? null : loaded.link();
         path = file;
+        rotation = null;
         loadedAt = Instant.now();
     }
 
     void store(OutputStream out) throws IOException {
-        out.write(requireContents().serialize());
+        KeystoreContents c = requireContents();
+        if (rotation != null) {
+            rotation.store(c, "the keystore (to a stream)", rotated -> write(out, rotated));
+            rotation = null;
+            return;
+        }
+        write(out, c);
+    }
+
+    private static void write(OutputStream out, KeystoreContents c) throws IOException {
+        out.write(c.serialize());
         out.flush();
     }
 
@@ -83,7 +97,13 @@ final class KeystoreState {
             throw new IllegalArgumentException("this KMIP keystore was not loaded from a file: store it to an"
                     + " OutputStream or pass a dev.kmipjca.KmipKeyStoreParameter naming the file");
         }
-        requireContents().writeAtomically(target);
+        KeystoreContents c = requireContents();
+        if (rotation != null) {
+            rotation.store(c, target.toString(), rotated -> rotated.writeAtomically(target));
+            rotation = null;
+            return;
+        }
+        c.writeAtomically(target);
     }
 
     /** The contents, initialising a new keystore (creating its master key) on first need. */

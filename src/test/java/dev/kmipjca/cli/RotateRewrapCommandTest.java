@@ -152,6 +152,91 @@ class RotateRewrapCommandTest {
         }
     }
 
+    /** Runs a command instance (its seams set by the test) as Main would, with --keystore appended. */
+    MainTest.Run runCommand(Object command, String... args) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        picocli.CommandLine cmd = new picocli.CommandLine(command);
+        cmd.setOut(new java.io.PrintWriter(out, true, StandardCharsets.UTF_8));
+        cmd.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
+        cmd.setExecutionExceptionHandler(new Failures());
+        String[] all = Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--keystore";
+        all[args.length + 1] = keystore.toString();
+        int code = cmd.execute(all);
+        return new MainTest.Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void rewrap_directory_skipsOurTemporaryFiles_followsLinksToTheirFilesOnce_keepingTheLinks() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Path outside = Files.createDirectories(dir.resolve("elsewhere"));
+        Path one = Files.write(data.resolve("one.env"), envelope(firstMaster, "one"));
+        Path two = Files.write(outside.resolve("two.env"), envelope(firstMaster, "two"));
+        Path linkToOne = Files.createSymbolicLink(data.resolve("also-one.env"), one);
+        Path linkToTwo = Files.createSymbolicLink(data.resolve("two.env"), two);
+        Path leftover = Files.writeString(data.resolve(".one.env.8042971583.tmp"), "half a file");
+        assertEquals(0, run("rotate").code());
+        String now = KmipSettings.load(keystore).keyIdentifier();
+
+        MainTest.Run r = run("rewrap", "--dir", data.toString());
+        assertEquals(0, r.code(), r.toString());
+        assertEquals("2 rewrapped, 0 already current, 0 failed, 1 temporary file skipped (master key " + now + ")",
+                r.out().strip());
+        assertEquals("", r.err());
+        assertTrue(Files.isSymbolicLink(linkToOne) && Files.readSymbolicLink(linkToOne).equals(one));
+        assertTrue(Files.isSymbolicLink(linkToTwo) && Files.readSymbolicLink(linkToTwo).equals(two));
+        for (Path f : new Path[] {one, two}) {
+            assertEquals(now, EnvelopeHeader.parse(Files.readAllBytes(f)).masterKeyId(), f.toString());
+        }
+        assertEquals("one", decrypt(Files.readAllBytes(one)));
+        assertEquals("half a file", Files.readString(leftover), "left alone");
+    }
+
+    @Test
+    void rewrap_inPlaceWithoutAtomicMove_refusedExitOne_fileUnchanged_noTemporaryLeft() throws Exception {
+        byte[] old = envelope(firstMaster, "keep me");
+        Path in = Files.write(Files.createDirectories(dir.resolve("noatomic")).resolve("a.env"), old);
+        assertEquals(0, run("rotate").code());
+        RewrapCommand c = new RewrapCommand();
+        c.steps = new AtomicFiles.Steps() {
+            @Override
+            public void move(Path temp, Path target) throws java.nio.file.AtomicMoveNotSupportedException {
+                throw new java.nio.file.AtomicMoveNotSupportedException(temp.toString(), target.toString(), "test");
+            }
+        };
+        MainTest.Run r = runCommand(c, "--in", in.toString(), "--in-place");
+        assertEquals(1, r.code(), r.toString());
+        assertEquals("rewrap: cannot replace " + in + " atomically (this file system cannot rename over it in one step):"
+                + " it is left as it was", r.err().strip());
+        assertArrayEquals(old, Files.readAllBytes(in));
+        try (var s = Files.list(in.getParent())) {
+            assertEquals(1, s.count(), "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void rewrap_directory_progressBarOnATerminalOnly_notWithQuiet() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("bar"));
+        Files.write(data.resolve("a.env"), envelope(firstMaster, "a"));
+        Files.writeString(data.resolve("b.txt"), "not an envelope");
+        assertEquals(0, run("rotate").code());
+        RewrapCommand onTerminal = new RewrapCommand();
+        onTerminal.terminal = () -> true;
+        MainTest.Run r = runCommand(onTerminal, "--dir", data.toString());
+        assertEquals(1, r.code(), r.toString());
+        String bar = "[##########----------]  50%  1 of 2 files";
+        assertTrue(r.err().startsWith("\r" + bar + "\r" + " ".repeat(bar.length()) + "\rfailed: " + data.resolve("b.txt")
+                + ": "), r.err());
+        assertTrue(r.err().endsWith("\r[####################] 100%  2 of 2 files" + System.lineSeparator()), r.err());
+
+        RewrapCommand quiet = new RewrapCommand();
+        quiet.terminal = () -> true;
+        MainTest.Run q = runCommand(quiet, "--dir", data.toString(), "--quiet");
+        assertEquals(1, q.code(), q.toString());
+        assertTrue(q.err().startsWith("failed: " + data.resolve("b.txt") + ": ") && !q.err().contains("\r"), q.err());
+    }
+
     @Test
     void rewrap_inWithoutOutOrInPlace_isAUsageError() {
         MainTest.Run r = run("rewrap", "--in", "x.env");
@@ -237,5 +322,22 @@ class RotateRewrapCommandTest {
         MainTest.Run d = run("decrypt", "-q", "--in", sealed.toString(), "--out", opened.toString());
         assertEquals(0, d.code(), d.toString());
         assertEquals("before the revocation", Files.readString(opened));
+    }
+
+    @Test
+    void kmipRotateMasterKeyFlag_refusedAsAUsageError_sayingItIsReadFromAKeystoreFile() throws Exception {
+        Path plain = Files.writeString(dir.resolve("flag.txt"), "x");
+        String expected = "kmip.rotateMasterKey=true given as --kmipRotateMasterKey: the setting is read only from a"
+                + " keystore file, when KeyStore.load opens it (docs/rotation.md, \"Three ways in\"); remove it here and"
+                + " rotate with java -jar kmip-jca.jar rotate --keystore FILE or dev.kmipjca.KmipRotation.rotate";
+        MainTest.Run enc = run("encrypt", "--kmipRotateMasterKey", "--in", plain.toString(), "--out",
+                dir.resolve("flag.env").toString());
+        assertEquals(2, enc.code(), enc.toString());
+        assertTrue(enc.err().startsWith(expected + System.lineSeparator()), enc.err());
+        MainTest.Run rot = run("rotate", "--kmipRotateMasterKey=true");
+        assertEquals(2, rot.code(), rot.toString());
+        assertTrue(rot.err().startsWith(expected + System.lineSeparator()), rot.err());
+        assertEquals(firstMaster, KmipSettings.load(keystore).keyIdentifier(), "nothing rotated");
+        assertEquals(0, run("check", "--kmipRotateMasterKey=false").code(), "false is the default: nothing to refuse");
     }
 }

@@ -56,6 +56,18 @@ class KmipSettingsTest {
     }
 
     @Test
+    void refuseRotateMasterKey_true_refusedSayingWhereItIsReadAndHowToRotate_falsePasses() throws Exception {
+        KmipSettings on = KmipSettings.fromMap(Map.of("kmip.rotateMasterKey", "true"), Path.of("/"));
+        KmipSettingsException e = assertThrows(KmipSettingsException.class,
+                () -> on.refuseRotateMasterKey("in the KMIP provider's configuration file /etc/app.kmip"));
+        assertEquals("kmip.rotateMasterKey=true in the KMIP provider's configuration file /etc/app.kmip: the setting is"
+                + " read only from a keystore file, when KeyStore.load opens it (docs/rotation.md, \"Three ways in\");"
+                + " remove it here and rotate with java -jar kmip-jca.jar rotate --keystore FILE or"
+                + " dev.kmipjca.KmipRotation.rotate", e.getMessage());
+        KmipSettings.fromMap(Map.of("kmip.rotateMasterKey", "false"), Path.of("/")).refuseRotateMasterKey("anywhere");
+    }
+
+    @Test
     void everyKey_isReadFromText() throws Exception {
         Path ca = Files.writeString(dir.resolve("ca.pem"), "x");
         Path client = Files.writeString(dir.resolve("client.pem"), "x");

@@ -160,6 +160,16 @@ class MasterKeyStatesTest {
     }
 
     @Test
+    void unknownKey_wrapRefused_sayingEncryptionIsRefusedAndWhy() throws Exception {
+        MasterKeyStates states = new MasterKeyStates(client, 900, new TestClock());
+        KeyWrapException e = assertThrows(KeyWrapException.class, () -> states.checkWrap("no-such-key"));
+        assertEquals(KeyWrapException.Kind.KEY_NOT_FOUND, e.kind());
+        assertEquals("master key no-such-key is not known to " + client.servers() + ": encryption under it is refused"
+                + " (no new data or data keys can be protected under it), because the server has no key with that"
+                + " identifier. Check kmip.keyIdentifier, or rotate to a new master key (docs/rotation.md)", e.getMessage());
+    }
+
+    @Test
     void stateChange_recordedAsOneJfrEvent() throws Exception {
         String id = masterKey();
         TestClock clock = new TestClock();
@@ -244,8 +254,9 @@ class MasterKeyStatesTest {
         KeyWrapException enc = assertThrows(KeyWrapException.class,
                 () -> Envelope.builder(wrap).masterKeyId(id).build().encrypt(new byte[1], AAD));
         assertEquals(KeyWrapException.Kind.KEY_NOT_FOUND, enc.kind());
-        assertTrue(enc.getMessage().matches("master key " + id + " is (Destroyed.* on|not known to) .*: nothing wrapped"
-                + " under it can be unwrapped"), enc.getMessage());
+        assertEquals("master key " + id + " is Destroyed on " + client.servers() + ": encryption under it is refused (no"
+                + " new data or data keys can be protected under it), because its key material is gone from the server."
+                + " Rotate to a new master key (docs/rotation.md)", enc.getMessage());
         KeyWrapException dec = assertThrows(KeyWrapException.class,
                 () -> Envelope.builder(new StateCheckedKeyWrapService(plain, new MasterKeyStates(client, 900,
                         new TestClock()))).build().decrypt(env, AAD));

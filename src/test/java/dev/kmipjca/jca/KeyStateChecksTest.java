@@ -10,12 +10,16 @@ import dev.kmipjca.KmipKeyStoreParameter;
 import dev.kmipjca.KmipProvider;
 import dev.kmipjca.envelope.Envelope;
 import dev.kmipjca.envelope.KeyWrapException;
+import dev.kmipjca.protocol.AttributeKey;
 import dev.kmipjca.protocol.RevocationReasonCode;
+import dev.kmipjca.protocol.State;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.InvalidKeyException;
 import java.security.Key;
 import java.security.KeyStore;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -129,6 +133,56 @@ class KeyStateChecksTest {
     }
 
     @Test
+    void compromisedMasterKey_everyEncryptionPathRefusedNamingKeyAndState_serverStillDecrypts_loadRefused()
+            throws Exception {
+        load("1");
+        Path file = fx.dir().resolve("ks-1.kmip");
+        ks.store(new KmipKeyStoreParameter(file, null));
+        Envelope shared = KmipEnvelopes.of(ks);
+        byte[] viaEnvelopes = shared.encrypt(TEXT, AAD);
+        byte[] viaCipher = envelopeCipher(Cipher.ENCRYPT_MODE, TEXT);
+        Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding", fx.provider);
+        gcm.init(Cipher.ENCRYPT_MODE, master);
+        byte[] viaServer = gcm.doFinal(TEXT);
+        GCMParameterSpec iv = gcm.getParameters().getParameterSpec(GCMParameterSpec.class);
+
+        fx.client().revoke(id, RevocationReasonCode.KEY_COMPROMISE, "test: key compromise",
+                Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        assertEquals(State.COMPROMISED, fx.client().getAttributes(id, "State").get(AttributeKey.STATE));
+        Thread.sleep(1100);
+
+        KeyWrapException envelopes = assertThrows(KeyWrapException.class, () -> shared.encrypt(TEXT, AAD));
+        assertEquals(KeyWrapException.Kind.KEY_NOT_USABLE, envelopes.kind());
+        assertEquals(refusal("Compromised"), envelopes.getMessage());
+        InvalidKeyException cipher = assertThrows(InvalidKeyException.class, () -> envelopeCipher(Cipher.ENCRYPT_MODE, TEXT));
+        assertEquals(refusal("Compromised"), cipher.getMessage());
+        InvalidKeyException server = assertThrows(InvalidKeyException.class,
+                () -> Cipher.getInstance("AES/GCM/NoPadding", fx.provider).init(Cipher.ENCRYPT_MODE, master));
+        assertEquals(refusal("Compromised"), server.getMessage());
+        InvalidKeyException wrap = assertThrows(InvalidKeyException.class,
+                () -> Cipher.getInstance("AES/GCM/NoPadding", fx.provider).init(Cipher.WRAP_MODE, master));
+        assertEquals(refusal("Compromised"), wrap.getMessage());
+
+        // the development server lets a Compromised key decrypt (KMIP allows it), and the provider leaves that to it
+        assertArrayEquals(TEXT, shared.decrypt(viaEnvelopes, AAD));
+        assertArrayEquals(TEXT, envelopeCipher(Cipher.DECRYPT_MODE, viaCipher));
+        assertArrayEquals(TEXT, KmipEnvelopes.of(fx.client(), null).decrypt(viaEnvelopes, AAD), "a fresh unwrap");
+        Cipher open = Cipher.getInstance("AES/GCM/NoPadding", fx.provider);
+        open.init(Cipher.DECRYPT_MODE, master, iv);
+        assertArrayEquals(TEXT, open.doFinal(viaServer));
+
+        java.io.IOException load = assertThrows(java.io.IOException.class,
+                () -> fx.keyStore().load(new KmipKeyStoreParameter(file, null)));
+        int line = java.nio.file.Files.readAllLines(file).indexOf(java.nio.file.Files.readAllLines(file).stream()
+                .filter(l -> l.startsWith("kmipjca.keystoreKey=")).findFirst().orElseThrow()) + 1;
+        String where = "127.0.0.1:" + fx.server.port();
+        assertEquals("cannot load the KMIP keystore: MASTER_KEY_FAILED: the master key " + id + " could not unwrap the"
+                + " keystore key (kmipjca.keystoreKey, line " + line + "): KEY_NOT_USABLE: the master key " + id + " is"
+                + " Compromised on " + where + ", not Active (revoked or not yet activated) (KMIP server [" + where
+                + "])", load.getMessage(), "a keystore load needs an Active master key");
+    }
+
+    @Test
     void keystoreLoad_seedsTheState_soTheFirstEncryptionsCostOnlyTheDataKeyWrap() throws Exception {
         load("900");
         ServerLink link = ((ServerKeyHandle) master).link();
@@ -161,8 +215,9 @@ class KeyStateChecksTest {
         fx.client().destroy(id);
         Thread.sleep(1100);
         InvalidKeyException enc = assertThrows(InvalidKeyException.class, () -> envelopeCipher(Cipher.ENCRYPT_MODE, TEXT));
-        assertTrue(enc.getMessage().startsWith("master key " + id + " is Destroyed"), enc.getMessage());
-        assertTrue(enc.getMessage().endsWith(": nothing wrapped under it can be unwrapped"), enc.getMessage());
+        assertEquals("master key " + id + " is Destroyed on [127.0.0.1:" + fx.server.port() + "]: encryption under it"
+                + " is refused (no new data or data keys can be protected under it), because its key material is gone"
+                + " from the server. Rotate to a new master key (docs/rotation.md)", enc.getMessage());
         KeyWrapException dec = assertThrows(KeyWrapException.class,
                 () -> KmipEnvelopes.of(fx.client(), null).decrypt(env, AAD));
         assertEquals(KeyWrapException.Kind.KEY_NOT_FOUND, dec.kind());

@@ -25,4 +25,9 @@ class KeytoolDevServerIT extends KeytoolScenarios {
     String settings() {
         return fx.settings().replace("kmip.protocolVersionMin=1.4\nkmip.protocolVersionMax=1.4\n", "");
     }
+
+    @Override
+    boolean servesReKey() {
+        return true; // the development server serves Re-key
+    }
 }

@@ -28,4 +28,9 @@ class KeytoolPyKmipIT extends KeytoolScenarios {
     String settings() {
         return server.keystoreSettings();
     }
+
+    @Override
+    boolean servesReKey() {
+        return false; // PyKMIP has no Re-key
+    }
 }

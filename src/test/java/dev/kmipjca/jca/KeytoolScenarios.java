@@ -7,8 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kmipjca.KmipEnvelopes;
 import dev.kmipjca.KmipKeyStoreParameter;
 import dev.kmipjca.KmipProvider;
+import dev.kmipjca.KmipRotation;
+import dev.kmipjca.client.KmipClient;
+import dev.kmipjca.client.LocateFilter;
+import dev.kmipjca.config.KmipSettings;
+import dev.kmipjca.envelope.Envelope;
+import dev.kmipjca.envelope.EnvelopeHeader;
 import dev.kmipjca.transport.DevPki;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,12 +41,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 abstract class KeytoolScenarios {
     static final String STOREPASS = "changeit";
+    static final byte[] TEXT = "an envelope across a rotation".getBytes(StandardCharsets.UTF_8);
+    static final byte[] AAD = "keytool scenario".getBytes(StandardCharsets.UTF_8);
     @TempDir
     Path work;
     Path keystore;
 
     /** The kmip.* lines of a new keystore file for the server under test. */
     abstract String settings();
+
+    /** Whether the server under test serves Re-key (else rotation takes the Create path). */
+    abstract boolean servesReKey();
 
     @BeforeEach
     void newKeystore() throws Exception {
@@ -86,19 +98,66 @@ abstract class KeytoolScenarios {
     }
 
     @Test
-    void rotate_thenList_entriesKept_newMasterKeyListed_historyNamesTheOldKey() throws Exception {
+    void rotate_thenList_entriesKept_newMasterKeyListed_historyNamesTheOldKey_envelopesOfBothKeysDecrypt()
+            throws Exception {
         ok(keytool(null, "-genseckey", "-alias", "data-key", "-keyalg", "AES", "-keysize", "256", "-keypass", STOREPASS));
-        byte[] before = open().getKey("data-key", null).getEncoded();
-        dev.kmipjca.KmipRotation.Result r = dev.kmipjca.KmipRotation.rotate(keystore, STOREPASS.toCharArray(),
-                dev.kmipjca.KmipRotation.Options.defaults());
+        KeyStore first = open();
+        byte[] before = first.getKey("data-key", null).getEncoded();
+        String oldMaster = ((KmipKey) first.getKey("kmip:master", null)).uniqueIdentifier();
+        byte[] oldEnvelope = KmipEnvelopes.of(first).encrypt(TEXT, AAD);
+        assertEquals(oldMaster, EnvelopeHeader.parse(oldEnvelope).masterKeyId());
+
+        KmipRotation.Result r = KmipRotation.rotate(keystore, STOREPASS.toCharArray(), KmipRotation.Options.defaults());
+        assertEquals(oldMaster, r.oldMasterKeyId());
+        assertEquals(servesReKey(), r.reKeyed(), servesReKey() ? "the server serves Re-key" : "no Re-key: the Create path");
+
         Child.Result list = ok(keytool(null, "-list"));
         assertTrue(list.out().contains("Your keystore contains 2 entries") && list.out().contains("data-key, ")
                 && list.out().contains("kmip:master, "), list::toString);
         KeyStore ks = open();
-        org.junit.jupiter.api.Assertions.assertArrayEquals(before, ks.getKey("data-key", null).getEncoded());
+        assertArrayEquals(before, ks.getKey("data-key", null).getEncoded());
         assertEquals(r.newMasterKeyId(), ((KmipKey) ks.getKey("kmip:master", null)).uniqueIdentifier());
         assertTrue(Files.readString(keystore).lines().anyMatch(l -> l.startsWith("kmipjca.history.0=")
                 && l.contains(r.oldMasterKeyId())), "the history names the old key");
+
+        Envelope after = KmipEnvelopes.of(ks);
+        assertArrayEquals(TEXT, after.decrypt(oldEnvelope, AAD), "an envelope made before the rotation decrypts");
+        byte[] newEnvelope = after.encrypt(TEXT, AAD);
+        assertEquals(r.newMasterKeyId(), EnvelopeHeader.parse(newEnvelope).masterKeyId());
+        assertArrayEquals(TEXT, after.decrypt(newEnvelope, AAD));
+    }
+
+    /** The objects the keystore's client identity owns on the server. */
+    int serverObjects() throws Exception {
+        try (KmipClient c = KmipClient.open(KmipSettings.load(keystore), STOREPASS.toCharArray())) {
+            return c.locate(LocateFilter.builder().build()).uniqueIdentifiers().size();
+        }
+    }
+
+    @Test
+    void rotateMasterKeySetting_keytoolListLeavesServerAndFileAlone_theNextChangeRotates() throws Exception {
+        ok(keytool(null, "-genseckey", "-alias", "data-key", "-keyalg", "AES", "-keysize", "256", "-keypass", STOREPASS));
+        String old = ((KmipKey) open().getKey("kmip:master", null)).uniqueIdentifier();
+        Files.writeString(keystore, "kmip.rotateMasterKey=true\n" + Files.readString(keystore));
+        byte[] flagged = Files.readAllBytes(keystore);
+        int before = serverObjects();
+        ok(keytool(null, "-list"));
+        ok(keytool(null, "-list", "-v"));
+        assertEquals(before, serverObjects(), "keytool reads the keystore from a stream: no master key is created");
+        assertArrayEquals(flagged, Files.readAllBytes(keystore), "nor is the file written");
+
+        ok(keytool(null, "-genseckey", "-alias", "second", "-keyalg", "AES", "-keysize", "128", "-keypass", STOREPASS));
+        String text = Files.readString(keystore);
+        KeyStore ks = open();
+        String now = ((KmipKey) ks.getKey("kmip:master", null)).uniqueIdentifier();
+        assertFalse(old.equals(now), "keytool's store rotated the master key");
+        assertEquals(before + 1, serverObjects(), "one new master key");
+        assertTrue(text.contains("kmip.rotateMasterKey=false") && text.contains("kmip.keyIdentifier=" + now), text);
+        assertTrue(text.lines().anyMatch(l -> l.startsWith("kmipjca.history.0=") && l.contains(old)), text);
+        assertEquals(32, ks.getKey("data-key", null).getEncoded().length);
+        assertEquals(16, ks.getKey("second", null).getEncoded().length);
+        ok(keytool(null, "-list"));
+        assertEquals(before + 1, serverObjects(), "the setting is off: no further rotation");
     }
 
     @Test

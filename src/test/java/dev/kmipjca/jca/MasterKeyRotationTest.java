@@ -7,15 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kmipjca.KmipEnvelopes;
 import dev.kmipjca.KmipKeyStoreParameter;
+import dev.kmipjca.client.LocateFilter;
 import dev.kmipjca.config.RetireOldMasterKey;
 import dev.kmipjca.envelope.Envelope;
+import dev.kmipjca.envelope.EnvelopeHeader;
 import dev.kmipjca.envelope.KmipKeyWrapService;
 import dev.kmipjca.protocol.AttributeKey;
 import dev.kmipjca.protocol.KmipResultException;
 import dev.kmipjca.protocol.Operation;
 import dev.kmipjca.protocol.ResultReason;
 import dev.kmipjca.protocol.State;
+import dev.kmipjca.server.Faults;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,6 +27,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -210,21 +220,171 @@ class MasterKeyRotationTest {
         assertArrayEquals(AES, again.getKey("data", null).getEncoded());
     }
 
+    /** The objects the fixture's client identity owns on the server (the keystores' identity too). */
+    static int objects(DevServerFixture f) throws Exception {
+        return f.client().locate(LocateFilter.builder().build()).uniqueIdentifiers().size();
+    }
+
+    /** The stored keystore's text with {@code kmip.rotateMasterKey=true} added to its settings. */
+    static byte[] withRotateFlag(Path file) throws IOException {
+        String text = Files.readString(file);
+        assertTrue(text.contains("kmip.protocolVersionMax=1.4\n"), text);
+        return text.replace("kmip.protocolVersionMax=1.4\n", "kmip.protocolVersionMax=1.4\nkmip.rotateMasterKey=true\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    static KeyStore loadStream(DevServerFixture f, byte[] file) throws Exception {
+        KeyStore ks = f.keyStore();
+        ks.load(new ByteArrayInputStream(file), pw());
+        return ks;
+    }
+
     @Test
-    void rotateMasterKeySetting_loadFromStream_rotatedFileWrittenByStore() throws Exception {
+    void rotateMasterKeySetting_loadFromStream_changesNothingOnTheServer_keystoreWorksUnderTheOldKey() throws Exception {
+        Path file = fx.newKeystoreFile("kmip.retireOldMasterKey=deactivate");
+        String old = storedKeystore(fx, file);
+        byte[] flagged = withRotateFlag(file);
+        int before = objects(fx);
+        KeyStore ks = loadStream(fx, flagged);
+        loadStream(fx, flagged); // keytool loads twice per command
+        assertEquals(before, objects(fx), "a stream load creates no master key");
+        assertEquals(old, master(ks));
+        assertEquals(State.ACTIVE, state(fx, old));
+        assertArrayEquals(AES, ks.getKey("data", null).getEncoded());
+        byte[] env = KmipEnvelopes.of(ks).encrypt("under the old key".getBytes(StandardCharsets.UTF_8), AAD);
+        assertEquals(old, EnvelopeHeader.parse(env).masterKeyId());
+        assertEquals(before, objects(fx));
+    }
+
+    @Test
+    void rotateMasterKeySetting_loadFromStream_storeRotatesWritesThenRetires_reloadDoesNotRotate() throws Exception {
+        Path file = fx.newKeystoreFile("kmip.retireOldMasterKey=deactivate");
+        String old = storedKeystore(fx, file);
+        KeyStore ks = loadStream(fx, withRotateFlag(file));
+        int before = objects(fx);
+        State[] oldStateAtWrite = new State[1];
+        ByteArrayOutputStream out = new ByteArrayOutputStream() {
+            @Override
+            public void flush() {
+                try {
+                    oldStateAtWrite[0] = state(fx, old);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+        ks.store(out, pw());
+
+        String now = master(ks);
+        assertNotEquals(old, now);
+        assertEquals(before + 1, objects(fx), "one new master key (Re-key)");
+        assertEquals(State.ACTIVE, oldStateAtWrite[0], "the old key is retired only after the file is written");
+        assertEquals(State.DEACTIVATED, state(fx, old), "kmip.retireOldMasterKey=deactivate applied");
+        String written = out.toString(StandardCharsets.UTF_8);
+        assertTrue(written.contains("kmip.rotateMasterKey=false\n"), written);
+        assertTrue(written.contains("kmip.keyIdentifier=" + now + "\n"), written);
+        assertTrue(written.lines().anyMatch(l -> l.startsWith("kmipjca.history.0=") && l.contains(old)), written);
+
+        Files.write(file, out.toByteArray());
+        KeyStore again = loadStream(fx, Files.readAllBytes(file));
+        ByteArrayOutputStream second = new ByteArrayOutputStream();
+        again.store(second, pw());
+        assertEquals(now, master(again));
+        assertEquals(now, master(load(fx, file)), "loading the stored file again does not rotate");
+        assertEquals(before + 1, objects(fx));
+        assertArrayEquals(AES, again.getKey("data", null).getEncoded());
+    }
+
+    @Test
+    void rotateMasterKeySetting_loadFromStream_storeToAPath_rotatesTheFileAtomically() throws Exception {
         Path file = fx.newKeystoreFile();
         String old = storedKeystore(fx, file);
-        String text = Files.readString(file).replace("kmip.protocolVersionMax=1.4\n",
-                "kmip.protocolVersionMax=1.4\nkmip.rotateMasterKey=true\n");
-        KeyStore ks = fx.keyStore();
-        ks.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), pw());
-        String rotated = master(ks);
-        assertNotEquals(old, rotated);
+        KeyStore ks = loadStream(fx, withRotateFlag(file));
+        ks.store(new KmipKeyStoreParameter(file, pw()));
+        String now = master(ks);
+        assertNotEquals(old, now);
+        assertTrue(Files.readString(file).contains("kmip.keyIdentifier=" + now + "\n"));
+        assertTrue(Files.readString(file).contains("kmip.rotateMasterKey=false\n"));
+        assertEquals(State.ACTIVE, state(fx, old), "keep, the default");
+        assertEquals(now, master(load(fx, file)));
+    }
+
+    @Test
+    void rotateMasterKeySetting_retirementFails_loadFromPathAndStoreOfAStreamSucceed_oneWarningEach_oldKeyUntouched()
+            throws Exception {
+        Path byPath = fx.newKeystoreFile("kmip.retireOldMasterKey=deactivate");
+        String oldOfPath = storedKeystore(fx, byPath);
+        Files.write(byPath, withRotateFlag(byPath));
+        Path byStream = fx.newKeystoreFile("kmip.retireOldMasterKey=destroy");
+        String oldOfStream = storedKeystore(fx, byStream);
+        KeyStore streamed = loadStream(fx, withRotateFlag(byStream));
+        List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+        Handler h = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(r);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger log = Logger.getLogger("dev.kmipjca.jca");
+        log.addHandler(h);
+        fx.server.faults(Faults.builder().fail(Operation.REVOKE, ResultReason.PERMISSION_DENIED).build());
+        KeyStore loaded;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ks.store(out, pw());
-        String written = out.toString(StandardCharsets.UTF_8);
-        assertTrue(written.contains("kmip.rotateMasterKey=false"), written);
-        assertTrue(written.contains("kmip.keyIdentifier=" + rotated + "\n"), written);
-        assertEquals(State.ACTIVE, state(fx, old), "a stream-loaded keystore keeps the old key");
+        try {
+            loaded = load(fx, byPath);
+            streamed.store(out, pw());
+        } finally {
+            fx.server.faults(Faults.NONE);
+            log.removeHandler(h);
+        }
+        String nowOfPath = master(loaded);
+        String nowOfStream = master(streamed);
+        assertNotEquals(oldOfPath, nowOfPath);
+        assertTrue(Files.readString(byPath).contains("kmip.keyIdentifier=" + nowOfPath + "\n"), "the file is rotated");
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("kmip.keyIdentifier=" + nowOfStream + "\n"));
+        assertEquals(2, warnings.size(), warnings.toString());
+        String injected = "KMIP Revoke failed: Permission Denied (0x0000000C): injected fault: Revoke fails with"
+                + " Permission Denied [server 127.0.0.1:" + fx.server.port() + "]";
+        assertEquals("the keystore is rotated to master key " + nowOfPath + " and written, but retiring the old master"
+                + " key " + oldOfPath + " (kmip.retireOldMasterKey=deactivate) failed: " + injected
+                + "; retire it on the server by hand (java -jar kmip-jca.jar keys revoke/destroy)",
+                warnings.get(0).getMessage());
+        assertEquals("the keystore is rotated to master key " + nowOfStream + " and written, but retiring the old master"
+                + " key " + oldOfStream + " (kmip.retireOldMasterKey=destroy) failed: " + injected
+                + "; retire it on the server by hand (java -jar kmip-jca.jar keys revoke/destroy)",
+                warnings.get(1).getMessage());
+        assertEquals(State.ACTIVE, state(fx, oldOfPath), "the old key is left as it was");
+        assertEquals(State.ACTIVE, state(fx, oldOfStream));
+        assertArrayEquals(AES, loaded.getKey("data", null).getEncoded());
+    }
+
+    @Test
+    void rotateMasterKeySetting_inAProviderConfigurationFile_refusedByLoadNullAndKeyGenerator_namingTheFile()
+            throws Exception {
+        Path config = fx.newKeystoreFile("kmip.rotateMasterKey=true");
+        java.security.Provider p = new dev.kmipjca.KmipProvider().configure(config.toString());
+        String expected = "kmip.rotateMasterKey=true in the KMIP provider's configuration file " + config + ": the setting"
+                + " is read only from a keystore file, when KeyStore.load opens it (docs/rotation.md, \"Three ways in\");"
+                + " remove it here and rotate with java -jar kmip-jca.jar rotate --keystore FILE or"
+                + " dev.kmipjca.KmipRotation.rotate";
+        int before = objects(fx);
+        IOException load = assertThrows(IOException.class, () -> KeyStore.getInstance("KMIP", p).load(null, pw()));
+        assertEquals(expected, load.getMessage());
+        javax.crypto.KeyGenerator g = javax.crypto.KeyGenerator.getInstance("KMIP-AES", p);
+        java.security.ProviderException gen = assertThrows(java.security.ProviderException.class, g::generateKey);
+        assertEquals("the KMIP provider's configuration " + config + " is not usable: " + expected, gen.getMessage());
+        assertEquals(before, objects(fx));
+        KeyStore asKeystore = load(fx, config); // the same file loaded as a keystore is a keystore: no refusal
+        assertEquals(0, asKeystore.size());
     }
 }
