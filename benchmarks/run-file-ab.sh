@@ -13,23 +13,8 @@ OLD_JAR=${OLD_JAR:?set OLD_JAR to the jar to compare with}
 JAVA=${JAVA:-java}
 SIZE_MIB=${SIZE_MIB:-1024}
 RUNS=${RUNS:-9}
-command -v age >/dev/null || { echo "install age: apt-get install -y age" >&2; exit 2; }
-WORK=$(mktemp -d "${BENCH_TMP:-/tmp}/kmip-file-ab.XXXXXX")
-SERVER_PID=
-cleanup() {
-    if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-"$JAVA" -jar "$NEW_JAR" server --dir "$WORK/server" --port 0 >"$WORK/server.out" 2>"$WORK/server.err" &
-SERVER_PID=$!
-for _ in $(seq 100); do grep -q "listening on" "$WORK/server.out" 2>/dev/null && break; sleep 0.1; done
-grep -q "listening on" "$WORK/server.out" || { cat "$WORK/server.err" >&2; exit 1; }
-KS=$WORK/server/client.kmip
-MK=$("$JAVA" -jar "$NEW_JAR" keys create --name file-ab --keystore "$KS" 2>/dev/null)
-age-keygen -o "$WORK/age.key" 2>/dev/null
-RECIPIENT=$(age-keygen -y "$WORK/age.key")
-head -c $((SIZE_MIB << 20)) /dev/urandom >"$WORK/plain"
+SERVER_JAR=$NEW_JAR BENCH_NAME=kmip-file-ab
+. benchmarks/file-bench-setup.sh
 head -c 1024 /dev/urandom >"$WORK/small"
 echo "file A/B: $SIZE_MIB MiB, $RUNS alternating rounds; $("$JAVA" -version 2>&1 | head -1); load $(cut -d' ' -f1-3 /proc/loadavg)"
 # seconds of one run of "$@" whose output is $1 (removed first)

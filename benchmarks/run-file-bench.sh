@@ -17,26 +17,8 @@ JAVA=${JAVA:-java}
 SIZE_MIB=${SIZE_MIB:-1024}
 RUNS=${RUNS:-5}
 [ -f "$JAR" ] || { echo "build the jar first: mvn -o package -DskipTests" >&2; exit 2; }
-command -v age >/dev/null || { echo "install age: apt-get install -y age" >&2; exit 2; }
-
-WORK=$(mktemp -d "${BENCH_TMP:-/tmp}/kmip-file-bench.XXXXXX")
-SERVER_PID=
-cleanup() {
-    if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-"$JAVA" -jar "$JAR" server --dir "$WORK/server" --port 0 >"$WORK/server.out" 2>"$WORK/server.err" &
-SERVER_PID=$!
-for _ in $(seq 100); do grep -q "listening on" "$WORK/server.out" 2>/dev/null && break; sleep 0.1; done
-grep -q "listening on" "$WORK/server.out" || { cat "$WORK/server.err" >&2; exit 1; }
-KS=$WORK/server/client.kmip
-MK=$("$JAVA" -jar "$JAR" keys create --name file-bench --keystore "$KS" 2>/dev/null)
-age-keygen -o "$WORK/age.key" 2>/dev/null
-RECIPIENT=$(age-keygen -y "$WORK/age.key")
-
-head -c $((SIZE_MIB << 20)) /dev/urandom >"$WORK/plain"
+SERVER_JAR=$JAR BENCH_NAME=kmip-file-bench
+. benchmarks/file-bench-setup.sh
 mkdir -p "$WORK/loop" && "${JAVAC:-javac}" -d "$WORK/loop" benchmarks/SunJceFileLoop.java # compiled once: not timed
 echo "file benchmark: $SIZE_MIB MiB, medians of $RUNS; $(nproc) cores; $(uname -r); $("$JAVA" -version 2>&1 | head -1)"
 echo "load before: $(uptime)"

@@ -123,13 +123,13 @@ final class DataKey {
         return keySection;
     }
 
-    /** Whether the 32 bytes at {@code b[off]} equal the commitment, in constant time. */
+    /**
+     * Whether the 32 bytes at {@code b[off]} equal the commitment. Not in constant time, on purpose: the
+     * commitment is no secret (every envelope of the key carries it in clear), so how long a comparison
+     * with it takes tells nothing; the vectorised comparison costs a few nanoseconds per message less.
+     */
     boolean commitmentMatches(byte[] b, int off) {
-        int diff = 0;
-        for (int i = 0; i < Layout.COMMITMENT_BYTES; i++) {
-            diff |= commitment[i] ^ b[off + i];
-        }
-        return diff == 0;
+        return Arrays.equals(commitment, 0, Layout.COMMITMENT_BYTES, b, off, off + Layout.COMMITMENT_BYTES);
     }
 
     /** A stream's bulk key: HKDF-SHA256(ikm = data key, salt, info = stream label); only while holding a reference. */

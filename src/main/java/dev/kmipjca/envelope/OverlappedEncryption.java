@@ -109,17 +109,7 @@ public final class OverlappedEncryption implements AutoCloseable {
 
     /** The plaintext goes here. Closing it does not finish the envelope: call {@link #finish()}. */
     public OutputStream body() {
-        return new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                stream.write(b);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                stream.write(b, off, len);
-            }
-        };
+        return unclosing(stream);
     }
 
     /**
@@ -197,7 +187,11 @@ public final class OverlappedEncryption implements AutoCloseable {
 
     /** An output stream on {@code ch} at its position, whose close() leaves the channel open. */
     private static OutputStream unclosed(FileChannel ch) {
-        OutputStream s = Channels.newOutputStream(ch);
+        return unclosing(Channels.newOutputStream(ch));
+    }
+
+    /** {@code s}, except that close() does nothing. */
+    private static OutputStream unclosing(OutputStream s) {
         return new OutputStream() {
             @Override
             public void write(int b) throws IOException {

@@ -83,12 +83,7 @@ class KeyStateChecksTest {
     void revokedMasterKey_everyEncryptionPathRefusedNamingKeyAndState_decryptionStillWorks() throws Exception {
         load("1");
         Envelope shared = KmipEnvelopes.of(ks);
-        byte[] viaEnvelopes = shared.encrypt(TEXT, AAD);
-        byte[] viaCipher = envelopeCipher(Cipher.ENCRYPT_MODE, TEXT);
-        Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding", fx.provider);
-        gcm.init(Cipher.ENCRYPT_MODE, master);
-        byte[] viaServer = gcm.doFinal(TEXT);
-        GCMParameterSpec iv = gcm.getParameters().getParameterSpec(GCMParameterSpec.class);
+        Sealed before = sealEveryWay(shared);
         Cipher wrapper = Cipher.getInstance("AES/GCM/NoPadding", fx.provider);
         wrapper.init(Cipher.WRAP_MODE, master);
         byte[] wrapped = wrapper.wrap(new SecretKeySpec(new byte[16], "AES"));
@@ -100,27 +95,12 @@ class KeyStateChecksTest {
             fx.client().revoke(id, RevocationReasonCode.CESSATION_OF_OPERATION, null, null);
             Thread.sleep(1100);
 
-            KeyWrapException envelopes = assertThrows(KeyWrapException.class, () -> shared.encrypt(TEXT, AAD));
-            assertEquals(refusal("Deactivated"), envelopes.getMessage());
-            InvalidKeyException cipher = assertThrows(InvalidKeyException.class,
-                    () -> envelopeCipher(Cipher.ENCRYPT_MODE, TEXT));
-            assertEquals(refusal("Deactivated"), cipher.getMessage());
-            InvalidKeyException server = assertThrows(InvalidKeyException.class,
-                    () -> Cipher.getInstance("AES/GCM/NoPadding", fx.provider).init(Cipher.ENCRYPT_MODE, master));
-            assertEquals(refusal("Deactivated"), server.getMessage());
-            InvalidKeyException wrap = assertThrows(InvalidKeyException.class,
-                    () -> Cipher.getInstance("AES/GCM/NoPadding", fx.provider).init(Cipher.WRAP_MODE, master));
-            assertEquals(refusal("Deactivated"), wrap.getMessage());
+            assertEveryEncryptionRefused(shared, "Deactivated");
             r.stop();
             r.dump(jfr);
         }
 
-        assertArrayEquals(TEXT, shared.decrypt(viaEnvelopes, AAD));
-        assertArrayEquals(TEXT, envelopeCipher(Cipher.DECRYPT_MODE, viaCipher));
-        assertArrayEquals(TEXT, KmipEnvelopes.of(fx.client(), null).decrypt(viaEnvelopes, AAD), "a fresh unwrap");
-        Cipher open = Cipher.getInstance("AES/GCM/NoPadding", fx.provider);
-        open.init(Cipher.DECRYPT_MODE, master, iv);
-        assertArrayEquals(TEXT, open.doFinal(viaServer));
+        assertEveryWayDecrypts(shared, before);
         Cipher unwrapper = Cipher.getInstance("AES/GCM/NoPadding", fx.provider);
         unwrapper.init(Cipher.UNWRAP_MODE, master);
         assertArrayEquals(new byte[16], unwrapper.unwrap(wrapped, "AES", Cipher.SECRET_KEY).getEncoded());
@@ -139,37 +119,16 @@ class KeyStateChecksTest {
         Path file = fx.dir().resolve("ks-1.kmip");
         ks.store(new KmipKeyStoreParameter(file, null));
         Envelope shared = KmipEnvelopes.of(ks);
-        byte[] viaEnvelopes = shared.encrypt(TEXT, AAD);
-        byte[] viaCipher = envelopeCipher(Cipher.ENCRYPT_MODE, TEXT);
-        Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding", fx.provider);
-        gcm.init(Cipher.ENCRYPT_MODE, master);
-        byte[] viaServer = gcm.doFinal(TEXT);
-        GCMParameterSpec iv = gcm.getParameters().getParameterSpec(GCMParameterSpec.class);
+        Sealed before = sealEveryWay(shared);
 
         fx.client().revoke(id, RevocationReasonCode.KEY_COMPROMISE, "test: key compromise",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS));
         assertEquals(State.COMPROMISED, fx.client().getAttributes(id, "State").get(AttributeKey.STATE));
         Thread.sleep(1100);
 
-        KeyWrapException envelopes = assertThrows(KeyWrapException.class, () -> shared.encrypt(TEXT, AAD));
-        assertEquals(KeyWrapException.Kind.KEY_NOT_USABLE, envelopes.kind());
-        assertEquals(refusal("Compromised"), envelopes.getMessage());
-        InvalidKeyException cipher = assertThrows(InvalidKeyException.class, () -> envelopeCipher(Cipher.ENCRYPT_MODE, TEXT));
-        assertEquals(refusal("Compromised"), cipher.getMessage());
-        InvalidKeyException server = assertThrows(InvalidKeyException.class,
-                () -> Cipher.getInstance("AES/GCM/NoPadding", fx.provider).init(Cipher.ENCRYPT_MODE, master));
-        assertEquals(refusal("Compromised"), server.getMessage());
-        InvalidKeyException wrap = assertThrows(InvalidKeyException.class,
-                () -> Cipher.getInstance("AES/GCM/NoPadding", fx.provider).init(Cipher.WRAP_MODE, master));
-        assertEquals(refusal("Compromised"), wrap.getMessage());
-
+        assertEveryEncryptionRefused(shared, "Compromised");
         // the development server lets a Compromised key decrypt (KMIP allows it), and the provider leaves that to it
-        assertArrayEquals(TEXT, shared.decrypt(viaEnvelopes, AAD));
-        assertArrayEquals(TEXT, envelopeCipher(Cipher.DECRYPT_MODE, viaCipher));
-        assertArrayEquals(TEXT, KmipEnvelopes.of(fx.client(), null).decrypt(viaEnvelopes, AAD), "a fresh unwrap");
-        Cipher open = Cipher.getInstance("AES/GCM/NoPadding", fx.provider);
-        open.init(Cipher.DECRYPT_MODE, master, iv);
-        assertArrayEquals(TEXT, open.doFinal(viaServer));
+        assertEveryWayDecrypts(shared, before);
 
         java.io.IOException load = assertThrows(java.io.IOException.class,
                 () -> fx.keyStore().load(new KmipKeyStoreParameter(file, null)));
@@ -243,5 +202,43 @@ class KeyStateChecksTest {
         InvalidKeyException e = assertThrows(InvalidKeyException.class,
                 () -> Cipher.getInstance("AES/GCM/NoPadding", fx.provider).init(Cipher.ENCRYPT_MODE, k));
         assertTrue(e.getMessage().startsWith("master key " + uid + " is Deactivated on "), e.getMessage());
+    }
+
+    /** {@link #TEXT} sealed through the shared envelope, the KMIP-Envelope cipher and the server's AES-GCM. */
+    private record Sealed(byte[] viaEnvelopes, byte[] viaCipher, byte[] viaServer, GCMParameterSpec iv) {
+    }
+
+    private Sealed sealEveryWay(Envelope shared) throws Exception {
+        byte[] viaEnvelopes = shared.encrypt(TEXT, AAD);
+        byte[] viaCipher = envelopeCipher(Cipher.ENCRYPT_MODE, TEXT);
+        Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding", fx.provider);
+        gcm.init(Cipher.ENCRYPT_MODE, master);
+        byte[] viaServer = gcm.doFinal(TEXT);
+        return new Sealed(viaEnvelopes, viaCipher, viaServer, gcm.getParameters().getParameterSpec(GCMParameterSpec.class));
+    }
+
+    /** Every path that encrypts under the master key is refused with the message that names it in {@code state}. */
+    private void assertEveryEncryptionRefused(Envelope shared, String state) {
+        KeyWrapException envelopes = assertThrows(KeyWrapException.class, () -> shared.encrypt(TEXT, AAD));
+        assertEquals(KeyWrapException.Kind.KEY_NOT_USABLE, envelopes.kind());
+        assertEquals(refusal(state), envelopes.getMessage());
+        InvalidKeyException cipher = assertThrows(InvalidKeyException.class, () -> envelopeCipher(Cipher.ENCRYPT_MODE, TEXT));
+        assertEquals(refusal(state), cipher.getMessage());
+        InvalidKeyException server = assertThrows(InvalidKeyException.class,
+                () -> Cipher.getInstance("AES/GCM/NoPadding", fx.provider).init(Cipher.ENCRYPT_MODE, master));
+        assertEquals(refusal(state), server.getMessage());
+        InvalidKeyException wrap = assertThrows(InvalidKeyException.class,
+                () -> Cipher.getInstance("AES/GCM/NoPadding", fx.provider).init(Cipher.WRAP_MODE, master));
+        assertEquals(refusal(state), wrap.getMessage());
+    }
+
+    /** What {@link #sealEveryWay} made still decrypts, through the same paths and a fresh unwrap. */
+    private void assertEveryWayDecrypts(Envelope shared, Sealed s) throws Exception {
+        assertArrayEquals(TEXT, shared.decrypt(s.viaEnvelopes(), AAD));
+        assertArrayEquals(TEXT, envelopeCipher(Cipher.DECRYPT_MODE, s.viaCipher()));
+        assertArrayEquals(TEXT, KmipEnvelopes.of(fx.client(), null).decrypt(s.viaEnvelopes(), AAD), "a fresh unwrap");
+        Cipher open = Cipher.getInstance("AES/GCM/NoPadding", fx.provider);
+        open.init(Cipher.DECRYPT_MODE, master, s.iv());
+        assertArrayEquals(TEXT, open.doFinal(s.viaServer()));
     }
 }
