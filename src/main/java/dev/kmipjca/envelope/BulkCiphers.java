@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException;
 import java.security.Provider;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Cipher;
 
 /**
@@ -23,6 +24,8 @@ final class BulkCiphers {
     private final ThreadLocal<Cipher> perThread = ThreadLocal.withInitial(this::newCipher);
     private final ConcurrentLinkedQueue<Cipher> pool = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pooled = new AtomicInteger();
+    /** Bytes counted towards the priming through this instance (SunJCE): what tests can see of it. */
+    private final AtomicLong counted = new AtomicLong();
 
     BulkCiphers(BulkProviderChoice choice) {
         this.choice = choice;
@@ -44,11 +47,20 @@ final class BulkCiphers {
         return provider.getName();
     }
 
-    /** Before {@code bytes} go through {@code c} in one piece: lets {@link JitPrimer} count them (SunJCE only). */
+    /**
+     * Before {@code bytes} go through {@code c} in one piece (a single-shot message, or one segment of a
+     * stream): lets {@link JitPrimer} count them (SunJCE only).
+     */
     void beforeLarge(long bytes, Cipher c) {
-        if (primes) {
+        if (primes && bytes >= JitPrimer.LARGE_BYTES) {
+            counted.addAndGet(bytes);
             JitPrimer.beforeLarge(bytes, c);
         }
+    }
+
+    /** For tests: the bytes this instance counted towards the priming. */
+    long counted() {
+        return counted.get();
     }
 
     /** This thread's cipher, for a use that ends before the method using it returns. */

@@ -210,7 +210,6 @@ public final class Envelope implements AutoCloseable {
     /** The segment opener for a parsed segmented header (the stream key derived and the data key let go). */
     Segments openSegments(byte[] header, HeaderCodec.Parsed h, byte[] aad, Cipher cipher)
             throws GeneralSecurityException, KeyWrapException {
-        ciphers.beforeLarge(h.segmentSize, cipher);
         DataKey k = acquireKey(header, h);
         byte[] streamKey;
         try {
@@ -218,7 +217,7 @@ public final class Envelope implements AutoCloseable {
         } finally {
             k.release();
         }
-        return new Segments(cipher, streamKey, header, aad);
+        return new Segments(ciphers, cipher, streamKey, header, aad);
     }
 
     /**

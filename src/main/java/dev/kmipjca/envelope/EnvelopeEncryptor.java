@@ -60,7 +60,6 @@ public final class EnvelopeEncryptor implements AutoCloseable {
                 envelope.random.nextBytes(prefix);
                 header = HeaderCodec.header(FORM_SEGMENTED, k.commitment(), segmentSize, salt, prefix, k.keySection());
                 streamKey = k.streamKey(salt);
-                envelope.ciphers.beforeLarge(segmentSize, cipher);
                 aad = new ByteArrayOutputStream();
             }
         } catch (GeneralSecurityException e) {
@@ -209,7 +208,7 @@ public final class EnvelopeEncryptor implements AutoCloseable {
 
     private int segmented(byte[] in, int off, int len, byte[] out, int outOff, boolean fin) {
         if (segments == null) {
-            segments = new Segments(cipher, streamKey, header, aad.toByteArray());
+            segments = new Segments(envelope.ciphers, cipher, streamKey, header, aad.toByteArray());
             streamKey = null;
             buffer = new byte[segmentSize];
         }

@@ -16,14 +16,20 @@ import javax.crypto.spec.GCMParameterSpec;
  */
 final class Segments {
     private final Cipher cipher;
+    private final BulkCiphers ciphers;
     private final RawKey key;
     private final byte[] nonce = new byte[NONCE_BYTES];
     private final byte[] bulkRegion;
     private final byte[] aad;
     private long index;
 
-    /** Takes ownership of {@code streamKey}; {@link #destroy()} zeroes it. */
-    Segments(Cipher cipher, byte[] streamKey, byte[] header, byte[] aad) {
+    /**
+     * Takes ownership of {@code streamKey}; {@link #destroy()} zeroes it. Each segment counts towards the
+     * JIT priming of {@code ciphers} ({@link JitPrimer}), so that one long stream in a fresh JVM gets SunJCE
+     * compiled as many single-shot messages would.
+     */
+    Segments(BulkCiphers ciphers, Cipher cipher, byte[] streamKey, byte[] header, byte[] aad) {
+        this.ciphers = ciphers;
         this.cipher = cipher;
         this.key = RawKey.aes(streamKey);
         System.arraycopy(header, OFF_PREFIX, nonce, 0, PREFIX_BYTES);
@@ -38,6 +44,7 @@ final class Segments {
 
     /** Encrypts {@code a[aOff, +aLen) || b[bOff, +bLen)} as the next segment into {@code out}; returns bytes written. */
     int seal(byte[] a, int aOff, int aLen, byte[] b, int bOff, int bLen, boolean last, byte[] out, int outOff) {
+        ciphers.beforeLarge((long) aLen + bLen, cipher);
         try {
             init(Cipher.ENCRYPT_MODE, last);
             int n = aLen > 0 ? cipher.update(a, aOff, aLen, out, outOff) : 0;
@@ -54,6 +61,7 @@ final class Segments {
     int open(byte[] a, int aOff, int aLen, byte[] b, int bOff, int bLen, boolean last, byte[] out, int outOff)
             throws AEADBadTagException {
         long i = index;
+        ciphers.beforeLarge((long) aLen + bLen, cipher);
         try {
             init(Cipher.DECRYPT_MODE, last);
             int n = aLen > 0 ? cipher.update(a, aOff, aLen, out, outOff) : 0;
