@@ -40,6 +40,12 @@ final class RotateCommand implements Callable<Integer> {
             throw server.usage("rotate needs --keystore FILE");
         }
         server.settings(); // the file's settings checked, --kmipRotateMasterKey refused
+        if (!server.flags.isEmpty()) {
+            // KmipRotation loads the keystore from its file, with the file's settings: a flag would be ignored
+            throw server.usage("rotate uses the keystore file's kmip.* settings as written, so "
+                    + String.join(", ", server.flags.keySet()) + " would not be applied; edit the file's settings"
+                    + " instead (the old key's retirement is --retire)");
+        }
         char[] pw = server.password();
         try {
             KmipRotation.Result r = KmipRotation.rotate(server.keystore, pw,

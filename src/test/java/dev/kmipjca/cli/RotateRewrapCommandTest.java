@@ -340,4 +340,14 @@ class RotateRewrapCommandTest {
         assertEquals(firstMaster, KmipSettings.load(keystore).keyIdentifier(), "nothing rotated");
         assertEquals(0, run("check", "--kmipRotateMasterKey=false").code(), "false is the default: nothing to refuse");
     }
+
+    @Test
+    void rotate_withSettingsFlags_refusesThemByName_andRotatesNothing() throws Exception {
+        MainTest.Run r = run("rotate", "--kmipServerName", "elsewhere.invalid", "--kmipConnectRetries=2");
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.err().startsWith("rotate uses the keystore file's kmip.* settings as written, so --kmipServerName,"
+                + " --kmipConnectRetries would not be applied; edit the file's settings instead (the old key's"
+                + " retirement is --retire)" + System.lineSeparator()), r.err());
+        assertEquals(firstMaster, KmipSettings.load(keystore).keyIdentifier(), "nothing rotated");
+    }
 }
