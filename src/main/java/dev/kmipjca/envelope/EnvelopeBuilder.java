@@ -146,7 +146,7 @@ public final class EnvelopeBuilder {
         require(segmentSize >= Layout.MIN_SEGMENT_BYTES && segmentSize <= Layout.MAX_SEGMENT_BYTES,
                 "segmentSizeBytes must be 64 to 16777216, was " + segmentSize);
         if (random == null) {
-            random = new SecureRandom();
+            random = JdkRandom.create();
         }
         return new Envelope(this, new Limits(maxMessages, maxBytes, maxAge.toNanos(), cacheSize, cacheMaxAge.toNanos()));
     }

@@ -63,7 +63,7 @@ public final class KmipKeyWrapService implements KeyWrapService, AutoCloseable {
     private final boolean requireActiveOnUnwrap;
     /** Where the State read with each checked unwrap is recorded, or null. */
     private final MasterKeyStates observer;
-    private final SecureRandom random = new SecureRandom();
+    private final SecureRandom random = JdkRandom.create();
     private final Map<String, byte[]> fetchedKeys = new ConcurrentHashMap<>();
     private volatile boolean localMode;
     private volatile boolean closed;

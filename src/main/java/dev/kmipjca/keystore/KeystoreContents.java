@@ -1,5 +1,6 @@
 package dev.kmipjca.keystore;
 
+import dev.kmipjca.envelope.JdkRandom;
 import dev.kmipjca.envelope.KeyWrapService;
 import dev.kmipjca.envelope.WrappedKey;
 import dev.kmipjca.keystore.KeystoreException.Reason;
@@ -45,7 +46,7 @@ public final class KeystoreContents implements AutoCloseable {
     private KeystoreFile pending;
     private int pendingCount;
     private final List<RetiredMasterKey> history;
-    private final SecureRandom random = new SecureRandom();
+    private final SecureRandom random = JdkRandom.create();
     private String masterKeyId;
     private WrappedKey wrappedKey;
     private KeystoreKeys keys;
@@ -79,7 +80,7 @@ public final class KeystoreContents implements AutoCloseable {
         if (!configured.isEmpty() && !configured.equals(masterKeyId)) {
             throw new IllegalArgumentException(Format.KEY_IDENTIFIER + " is " + configured + ", not " + masterKeyId);
         }
-        KeystoreKeys keys = KeystoreKeys.generate(new SecureRandom());
+        KeystoreKeys keys = KeystoreKeys.generate(JdkRandom.create());
         try {
             WrappedKey wrapped = Unlock.wrap(wrapService, masterKeyId, keys);
             return new KeystoreContents(file.settingsText().copy(), wrapped.masterKeyId(), wrapped, keys, List.of(),

@@ -75,4 +75,15 @@ class BouncyCastleFirstTest {
             assertArrayEquals(plaintext, Fixtures.streamDecrypt(e, Fixtures.streamEncrypt(e, plaintext, null, 700), null, 300));
         }
     }
+
+    @Test
+    void bouncyCastleFirst_dataKeysAndSaltsStillComeFromSunsGenerator() throws Exception {
+        assertEquals("BC", new java.security.SecureRandom().getProvider().getName(), "an unpinned generator would be BC's");
+        try (Envelope e = Envelope.builder(new InMemoryKeyWrapService(Fixtures.MASTER)).masterKeyId(Fixtures.MASTER).build()) {
+            assertEquals("SUN", e.random.getProvider().getName());
+            assertEquals("SUN", JdkRandom.create().getProvider().getName());
+            byte[] sealed = e.encrypt(new byte[] {1, 2, 3}, null);
+            assertEquals(3, e.decrypt(sealed, null).length);
+        }
+    }
 }
