@@ -44,7 +44,6 @@ import dev.kmipjca.transport.CredentialsException;
 import dev.kmipjca.transport.KmipTransport;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -75,8 +74,7 @@ public final class KmipClient implements AutoCloseable {
     private final Discovery discovery;
     private final Ciphers ciphers;
     private final boolean ownsTransport;
-    private final List<Runnable> onClose = new ArrayList<>();
-    private boolean closed;
+    private final CloseActions onClose = new CloseActions();
 
     private KmipClient(KmipTransport transport, boolean ownsTransport, KmipSettings.Version min,
                        KmipSettings.Version max, int maxResponseBytes) {
@@ -295,11 +293,7 @@ public final class KmipClient implements AutoCloseable {
             Requests.requireLocateSupport(s, filter);
             return s.send(req);
         }).payload(Locate.Response.class);
-        List<String> ids = new ArrayList<>();
-        for (UniqueId id : r.uniqueIdentifiers()) {
-            ids.add(id.toString());
-        }
-        return new LocateResult(ids, r.locatedItems());
+        return new LocateResult(r.uniqueIdentifiers().stream().map(UniqueId::toString).toList(), r.locatedItems());
     }
 
     /** Activate: Pre-Active to Active. */
@@ -372,26 +366,14 @@ public final class KmipClient implements AutoCloseable {
      * layers above that keep state per client, such as shared envelopes whose data keys must be erased.
      */
     public void onClose(Runnable action) {
-        synchronized (onClose) {
-            if (!closed) {
-                onClose.add(action);
-                return;
-            }
-        }
-        action.run();
+        onClose.add(action);
     }
 
     /** Runs the {@link #onClose} actions, then closes the transport when this client opened it. */
     @Override
     public void close() {
-        List<Runnable> actions;
-        synchronized (onClose) {
-            closed = true;
-            actions = List.copyOf(onClose);
-            onClose.clear();
-        }
         try {
-            actions.forEach(Runnable::run);
+            onClose.close();
         } finally {
             if (ownsTransport) {
                 caller.transport().close();

@@ -298,15 +298,7 @@ public final class KeystoreContents implements AutoCloseable {
         check();
         KeystoreKeys fresh = KeystoreKeys.generate(random);
         try {
-            Map<String, SealedEntry> resealed = new LinkedHashMap<>();
-            for (SealedEntry e : map().values()) {
-                byte[] pt = keys.open(e);
-                try {
-                    resealed.put(e.alias, fresh.seal(e.kind, e.alias, e.createdMillis, pt, random));
-                } finally {
-                    Arrays.fill(pt, (byte) 0);
-                }
-            }
+            Map<String, SealedEntry> resealed = keys.resealAll(map().values(), fresh, random);
             WrappedKey wrapped = Unlock.wrap(wrapService, newMasterKeyId, fresh);
             entries = resealed;
             entriesShared = false;

@@ -4,6 +4,9 @@ import dev.kmipjca.keystore.KeystoreException.Reason;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -115,5 +118,23 @@ final class KeystoreKeys {
     @Override
     public String toString() {
         return "KeystoreKeys[" + (zeroed ? "wiped" : "held") + "]";
+    }
+
+    /**
+     * Every entry of {@code entries} (sealed under these keys) sealed again under {@code to}, by alias in
+     * their order; each plaintext is zeroed once resealed.
+     */
+    Map<String, SealedEntry> resealAll(Collection<SealedEntry> entries, KeystoreKeys to, SecureRandom random)
+            throws KeystoreException {
+        Map<String, SealedEntry> resealed = new LinkedHashMap<>();
+        for (SealedEntry e : entries) {
+            byte[] pt = open(e);
+            try {
+                resealed.put(e.alias, to.seal(e.kind, e.alias, e.createdMillis, pt, random));
+            } finally {
+                Arrays.fill(pt, (byte) 0);
+            }
+        }
+        return resealed;
     }
 }
