@@ -3,6 +3,7 @@ package dev.kmipjca.cli;
 import dev.kmipjca.KmipEnvelopes;
 import dev.kmipjca.client.KmipClient;
 import dev.kmipjca.config.KmipSettings;
+import dev.kmipjca.envelope.BulkProviderChoice;
 import dev.kmipjca.envelope.Envelope;
 import dev.kmipjca.envelope.KeyWrapException;
 import dev.kmipjca.envelope.OverlappedEncryption;
@@ -107,10 +108,7 @@ final class FileCrypt {
          * the envelope and the files are open.
          */
         private void transfer(Envelope e, InputStream src, FileOutput dst, byte[] ad, long size) throws Exception {
-            if (server.verbose) {
-                spec.commandLine().getErr().println("kmip-jca " + verb() + ": bulk provider: "
-                        + e.bulkProvider().description());
-            }
+            sayBulkProvider(e.bulkProvider());
             Progress p = Progress.forSize(size, quiet, spec.commandLine().getErr());
             try {
                 transfer(e, src, dst.stream(), ad, p);
@@ -119,6 +117,13 @@ final class FileCrypt {
                 throw FileFailures.describe(x, dst.stdoutBytes());
             } finally {
                 p.done();
+            }
+        }
+
+        /** With --verbose: which provider does the bulk AES-GCM, and why. */
+        void sayBulkProvider(BulkProviderChoice bulk) {
+            if (server.verbose) {
+                spec.commandLine().getErr().println("kmip-jca " + verb() + ": bulk provider: " + bulk.description());
             }
         }
 
@@ -213,10 +218,7 @@ final class FileCrypt {
             try (InputStream src = open(stdio);
                  FileOutput dst = FileOutput.open(out, stdio.out());
                  OverlappedEncryption e = OverlappedEncryption.start(dst.channel(), masterKeyId, wrapping, settings, ad)) {
-                if (server.verbose) {
-                    spec.commandLine().getErr().println("kmip-jca encrypt: bulk provider: "
-                            + e.bulkProvider().description());
-                }
+                sayBulkProvider(e.bulkProvider());
                 Progress p = Progress.forSize(size, quiet, spec.commandLine().getErr());
                 try {
                     copy(src, e.body(), p);
